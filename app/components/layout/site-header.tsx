@@ -1,0 +1,65 @@
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { RoleName } from "~/domain/permissions.ts";
+import type { Locale } from "~/i18n.ts";
+import { navItemsFor } from "./nav-items.ts";
+
+type Props = { locale: Locale; user: { displayName: string; roles: readonly RoleName[] } | null };
+
+export function SiteHeader({ locale, user }: Props) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  // The switch is a plain link (works without JavaScript); the root loader stores the choice.
+  const params = new URLSearchParams(location.search);
+  params.set("lng", locale === "en" ? "zh-CN" : "en");
+  const switchHref = `${location.pathname}?${params.toString()}`;
+
+  return (
+    <header className="border-b border-stone-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <Link to="/" className="flex items-center gap-2 text-lg font-bold text-brand-700">
+          <span aria-hidden="true" className="inline-block h-6 w-6 rounded-full bg-brand-700" />
+          {t("app.name")}
+        </Link>
+        <div className="flex items-center gap-3 text-sm">
+          {user ? (
+            <>
+              <span className="text-stone-700">{t("nav.signedInAs", { name: user.displayName })}</span>
+              <Form method="post" action="/logout">
+                <button type="submit" className="rounded border border-stone-300 px-3 py-1 hover:bg-stone-100">
+                  {t("nav.logout")}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <Link to="/login" className="rounded px-2 py-1 hover:underline">{t("nav.login")}</Link>
+              <Link to="/signup" className="rounded px-2 py-1 hover:underline">{t("nav.signup")}</Link>
+            </>
+          )}
+          <a href={switchHref} hrefLang={locale === "en" ? "zh-CN" : "en"} lang={locale === "en" ? "zh-CN" : "en"}
+            className="rounded border border-stone-300 px-3 py-1 hover:bg-stone-100" aria-label={`${t("nav.language")}: ${t("nav.switchTo")}`}>
+            {t("nav.switchTo")}
+          </a>
+        </div>
+      </div>
+      <nav aria-label={t("nav.main")} className="border-t border-stone-100">
+        <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-4 py-2 text-sm">
+          {navItemsFor(user?.roles ?? []).map((item) => (
+            <li key={item.to}>
+              <NavLink
+                to={item.to}
+                end={item.to === "/"}
+                className={({ isActive }) =>
+                  `block rounded px-3 py-1.5 ${isActive ? "bg-brand-50 font-semibold text-brand-800" : "text-stone-700 hover:bg-stone-100"}`
+                }
+              >
+                {t(item.label)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,46 @@
+import { z } from "zod";
+import type { Prisma } from "~/generated/prisma/client.ts";
+import { prisma } from "~/utils/db.server.ts";
+import { PUBLIC_CASE_SELECT } from "./public-case-select.server.ts";
+
+export const PAGE_SIZE = 12;
+
+const CATEGORIES = ["MAJOR_ILLNESS", "ACCIDENT", "DISASTER", "DEATH_OF_BREADWINNER", "EDUCATION", "OTHER"] as const;
+const URGENCIES = ["CRITICAL", "HIGH", "NORMAL"] as const;
+
+// Unknown filter values are dropped rather than answered with an error: people share these URLs.
+export const NeedsQuerySchema = z.object({
+  category: z.enum(CATEGORIES).optional().catch(undefined),
+  urgency: z.enum(URGENCIES).optional().catch(undefined),
+  region: z.string().regex(/^\d{2,12}$/).optional().catch(undefined),
+  sort: z.enum(["needIndex", "urgency", "newest"]).default("needIndex").catch("needIndex"),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+});
+export type NeedsQuery = z.infer<typeof NeedsQuerySchema>;
+
+const ORDER: Record<NeedsQuery["sort"], Prisma.CaseOrderByWithRelationInput[]> = {
+  needIndex: [{ needIndex: { sort: "desc", nulls: "last" } }, { publishedAt: "desc" }],
+  // The enum is declared CRITICAL, HIGH, NORMAL, so ascending puts the most urgent first.
+  urgency: [{ urgency: "asc" }, { needIndex: { sort: "desc", nulls: "last" } }],
+  newest: [{ publishedAt: "desc" }],
+};
+
+export async function listPublishedNeeds(query: NeedsQuery) {
+  const where: Prisma.CaseWhereInput = {
+    status: "PUBLISHED",
+    ...(query.category && { category: query.category }),
+    ...(query.urgency && { urgency: query.urgency }),
+    ...(query.region && { regionCode: { startsWith: query.region } }),
+  };
+  const [total, cases] = await Promise.all([
+    prisma.case.count({ where }),
+    prisma.case.findMany({
+      where,
+      orderBy: ORDER[query.sort],
+      skip: (query.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: PUBLIC_CASE_SELECT,
+    }),
+  ]);
+  return { total, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), cases };
+}

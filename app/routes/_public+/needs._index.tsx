@@ -1,0 +1,64 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorPage } from "~/components/layout/error-page.tsx";
+import { NeedCard } from "~/components/needs/need-card.tsx";
+import { buttonClass } from "~/components/ui/field.tsx";
+import { FilterSelect as Select } from "~/components/ui/filter-select.tsx";
+import { CASE_CATEGORIES, URGENCIES } from "~/domain/case-status.ts";
+import { NeedsQuerySchema, listPublishedNeeds } from "~/modules/public/list-published-needs.server.ts";
+import { getT } from "~/utils/i18n.server.ts";
+import { pageMeta } from "~/utils/meta.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const query = NeedsQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const [t, result] = await Promise.all([getT(request), listPublishedNeeds(query)]);
+  return { meta: { title: t("needs.title"), description: t("needs.metaDescription") }, query, ...result };
+}
+
+export default function NeedsPage() {
+  const { query, total, pages, cases } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const { t } = useTranslation();
+  const pageHref = (page: number) => {
+    const next = new URLSearchParams(params);
+    next.set("page", String(page));
+    return `?${next.toString()}`;
+  };
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-bold">{t("needs.title")}</h1>
+        <p className="text-stone-700">{t("needs.count", { count: total })}</p>
+      </div>
+      {/* A plain GET form: filters work without JavaScript and give shareable URLs. */}
+      <Form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4">
+        <Select name="category" label={t("staff.columns.category")} value={query.category} allLabel={t("staff.allCategories")}
+          options={CASE_CATEGORIES.map((c) => [c, t(`case.category.${c}`)])} />
+        <Select name="urgency" label={t("staff.columns.urgency")} value={query.urgency} allLabel={t("staff.allUrgencies")}
+          options={URGENCIES.map((u) => [u, t(`case.urgency.${u}`)])} />
+        <button type="submit" className={buttonClass}>{t("common.apply")}</button>
+      </Form>
+      {cases.length === 0 ? (
+        <p className="text-stone-700">{t("needs.empty")}</p>
+      ) : (
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {cases.map((item) => <NeedCard key={item.caseNo} item={item} />)}
+        </div>
+      )}
+      {pages > 1 && (
+        <nav aria-label={t("common.page", { page: query.page, pages })} className="flex items-center gap-4">
+          {query.page > 1 && <Link to={pageHref(query.page - 1)} className="underline">{t("common.previous")}</Link>}
+          <span>{t("common.page", { page: query.page, pages })}</span>
+          {query.page < pages && <Link to={pageHref(query.page + 1)} className="underline">{t("common.next")}</Link>}
+        </nav>
+      )}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

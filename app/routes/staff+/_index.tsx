@@ -1,0 +1,90 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorPage } from "~/components/layout/error-page.tsx";
+import { UrgencyBadge } from "~/components/needs/urgency-badge.tsx";
+import { buttonClass } from "~/components/ui/field.tsx";
+import { FilterSelect } from "~/components/ui/filter-select.tsx";
+import { CASE_CATEGORIES, CASE_STATUSES, URGENCIES } from "~/domain/case-status.ts";
+import { QueueQuerySchema, listCaseQueue } from "~/modules/staff/list-case-queue.server.ts";
+import { getRegionName } from "~/modules/regions/get-region-name.server.ts";
+import { requireStaff } from "~/utils/auth.server.ts";
+import { formatDate } from "~/utils/dates.ts";
+import { getLocale, getT } from "~/utils/i18n.server.ts";
+import { pageMeta } from "~/utils/meta.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaff(request);
+  const query = QueueQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const [t, locale, rows, scopeName] = await Promise.all([
+    getT(request),
+    getLocale(request),
+    listCaseQueue(user.scopeRegionCode, query),
+    user.scopeRegionCode ? getRegionName(user.scopeRegionCode) : Promise.resolve(null),
+  ]);
+  return { meta: { title: t("staff.queueTitle") }, query, rows, scopeName, locale };
+}
+
+export default function StaffQueuePage() {
+  const { query, rows, scopeName, locale } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-2xl font-bold">{t("staff.queueTitle")}</h1>
+        <p className="text-stone-700">{t("staff.queueIntro")} {scopeName && t("staff.scope", { region: scopeName })}</p>
+      </header>
+      <Form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4">
+        <FilterSelect name="status" label={t("staff.columns.status")} value={query.status} allLabel={t("staff.allStatuses")}
+          options={CASE_STATUSES.map((s) => [s, t(`case.status.${s}`)])} />
+        <FilterSelect name="category" label={t("staff.columns.category")} value={query.category} allLabel={t("staff.allCategories")}
+          options={CASE_CATEGORIES.map((c) => [c, t(`case.category.${c}`)])} />
+        <FilterSelect name="urgency" label={t("staff.columns.urgency")} value={query.urgency} allLabel={t("staff.allUrgencies")}
+          options={URGENCIES.map((u) => [u, t(`case.urgency.${u}`)])} />
+        <button type="submit" className={buttonClass}>{t("staff.filter")}</button>
+      </Form>
+      {rows.length === 0 ? (
+        <p className="text-stone-700">{t("staff.empty")}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+          <table className="min-w-full text-sm">
+            <thead className="bg-stone-100 text-left">
+              <tr>
+                {(["caseNo", "status", "category", "urgency", "region", "needIndex", "due"] as const).map((c) => (
+                  <th key={c} scope="col" className="px-3 py-2 font-semibold">{t(`staff.columns.${c}`)}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.caseNo} className="border-t border-stone-100" data-testid="queue-row">
+                  <td className="px-3 py-2"><Link to={`/staff/cases/${row.caseNo}`} className="font-mono text-brand-800 underline">{row.caseNo}</Link></td>
+                  <td className="px-3 py-2">{t(`case.status.${row.status}`)}</td>
+                  <td className="px-3 py-2">{t(`case.category.${row.category}`)}</td>
+                  <td className="px-3 py-2"><UrgencyBadge urgency={row.urgency} /></td>
+                  <td className="px-3 py-2">{row.region.fullName}</td>
+                  <td className="px-3 py-2 tabular-nums">{row.needIndex ?? "–"}</td>
+                  <td className="px-3 py-2">
+                    {row.deadline && (
+                      <span className={row.deadline.state === "overdue" ? "font-semibold text-brand-700" : ""}>
+                        {formatDate(row.deadline.dueOn, locale)}
+                        {row.deadline.state === "overdue" && ` · ${t("staff.overdue")}`}
+                        {row.deadline.state === "dueToday" && ` · ${t("staff.dueToday")}`}
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
