@@ -15,12 +15,25 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": ["error", {
         patterns: [
-          { group: ["~/*", "../*", "!../domain/*"], message: "app/domain imports only app/domain (and zod)." },
+          // Relative imports stay inside app/domain: from a subfolder "../x.ts" is fine, "../../x" is not.
+          { group: ["~/*", "../../*", "!../../domain/*"], message: "app/domain imports only app/domain (and zod)." },
           { group: ["@prisma/*", "~/generated/*", "@remix-run/*", "stripe", "meilisearch", "node:*", "pg"], message: "app/domain is pure: no I/O libraries." },
         ],
       }],
       "no-restricted-globals": ["error", { name: "process", message: "app/domain must not read the environment." }, { name: "fetch", message: "app/domain does no I/O." }],
       "no-restricted-syntax": ["error", { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "Pass the time in; app/domain is deterministic." }],
+    },
+  },
+  {
+    // Top-level domain files: "../" already leaves app/domain.
+    files: ["app/domain/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [
+          { group: ["~/*", "../*"], message: "app/domain imports only app/domain (and zod)." },
+          { group: ["@prisma/*", "@remix-run/*", "stripe", "meilisearch", "node:*", "pg"], message: "app/domain is pure: no I/O libraries." },
+        ],
+      }],
     },
   },
   {

@@ -1,0 +1,86 @@
+// Ledger postings of the demo data, by the same rules the app follows (DESIGN §6): every
+// transaction balances, every cached balance moves in the same database transaction as its
+// entries, and a posting is keyed so that running the seed again posts nothing twice.
+import { assertBalanced } from "~/domain/ledger.ts";
+import { fen } from "~/domain/money.ts";
+import type { ContributionSource, LedgerAccountKind, LedgerTransactionKind, Prisma, PrismaClient } from "~/generated/prisma/client.ts";
+
+export type SeedDb = PrismaClient | Prisma.TransactionClient;
+
+export const DONORS_ACCOUNT = "donors";
+export const PAID_OUT_ACCOUNT = "paid-out";
+export const fundAccount = (fundId: string) => `fund:${fundId}`;
+export const caseAccount = (caseNo: string) => `case:${caseNo}`;
+export const projectAccount = (projectId: string) => `project:${projectId}`;
+
+/** Accounts that hold money on behalf of someone may never go below zero. */
+const NEVER_NEGATIVE: ReadonlySet<LedgerAccountKind> = new Set(["FUND", "PROJECT", "CASE"]);
+
+export async function ensureAccount(
+  db: SeedDb,
+  account: { code: string; kind: LedgerAccountKind; name: string; caseId?: string; fundId?: string; projectId?: string },
+) {
+  return db.ledgerAccount.upsert({ where: { code: account.code }, update: {}, create: account, select: { id: true } });
+}
+
+export async function ensureSystemAccounts(db: SeedDb) {
+  await ensureAccount(db, { code: DONORS_ACCOUNT, kind: "EXTERNAL_DONORS", name: "外部资金来源（捐赠人、出资方）" });
+  await ensureAccount(db, { code: PAID_OUT_ACCOUNT, kind: "PAID_OUT", name: "已支付（医院、供应商、受助人）" });
+}
+
+export type Posting = {
+  kind: LedgerTransactionKind;
+  idempotencyKey: string;
+  memo: string;
+  /** Positive = money arrives in the account, negative = it leaves. */
+  entries: Array<{ accountCode: string; amountFen: number }>;
+  contributionSource?: ContributionSource;
+  counterparty?: string;
+  donationId?: string;
+  createdById?: string;
+  occurredAt?: Date;
+};
+
+/**
+ * Posts one balanced transaction, or returns the one already posted under the idempotency key.
+ * Call it inside a database transaction (`tx`) so the entries and the cached balances commit together.
+ */
+export async function postTransaction(tx: SeedDb, posting: Posting): Promise<{ id: string; created: boolean }> {
+  assertBalanced(posting.entries.map((e) => ({ accountId: e.accountCode, amount: fen(e.amountFen) })));
+
+  const existing = await tx.ledgerTransaction.findUnique({ where: { idempotencyKey: posting.idempotencyKey }, select: { id: true } });
+  if (existing) return { id: existing.id, created: false };
+
+  const codes = posting.entries.map((e) => e.accountCode);
+  const accounts = await tx.ledgerAccount.findMany({ where: { code: { in: codes } }, select: { id: true, code: true, kind: true } });
+  const byCode = new Map(accounts.map((a) => [a.code, a]));
+  for (const code of codes) if (!byCode.has(code)) throw new Error(`Ledger account ${code} does not exist`);
+
+  const transaction = await tx.ledgerTransaction.create({
+    data: {
+      kind: posting.kind,
+      idempotencyKey: posting.idempotencyKey,
+      memo: posting.memo,
+      contributionSource: posting.contributionSource ?? null,
+      counterparty: posting.counterparty ?? null,
+      donationId: posting.donationId ?? null,
+      createdById: posting.createdById ?? null,
+      ...(posting.occurredAt && { occurredAt: posting.occurredAt }),
+      entries: { create: posting.entries.map((e) => ({ accountId: byCode.get(e.accountCode)!.id, amountFen: e.amountFen })) },
+    },
+    select: { id: true },
+  });
+
+  for (const entry of posting.entries) {
+    const account = byCode.get(entry.accountCode)!;
+    const updated = await tx.ledgerAccount.update({
+      where: { id: account.id },
+      data: { balanceFen: { increment: entry.amountFen } },
+      select: { balanceFen: true },
+    });
+    if (NEVER_NEGATIVE.has(account.kind) && updated.balanceFen < 0) {
+      throw new Error(`Posting ${posting.idempotencyKey} would take ${entry.accountCode} below zero`);
+    }
+  }
+  return { id: transaction.id, created: true };
+}
