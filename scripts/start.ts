@@ -21,5 +21,5 @@ await startAppServer({ port });
 const url = `http://localhost:${port}`;
 console.log(`\n救急难互助平台 is running at ${url}\n`);
 console.log(`Demo logins (password for all: ${DEMO_PASSWORD}):`);
-for (const login of DEMO_LOGINS) console.log(`  ${login.role.padEnd(12)} ${login.email.padEnd(34)} ${login.label}`);
+for (const login of DEMO_LOGINS) console.log(`  ${login.role.padEnd(16)} ${login.email.padEnd(34)} ${login.label}`);
 console.log("\nPress Ctrl-C to stop.");
