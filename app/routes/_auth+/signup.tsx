@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/layout/error-page.tsx";
 import { Field, TextField, buttonClass, inputClass } from "~/components/ui/field.tsx";
@@ -33,7 +33,10 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function SignupPage() {
   const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
   const { t } = useTranslation();
+  // /volunteer links here with ?accountType=VOLUNTEER so the right choice is already made.
+  const accountType = actionData?.values.accountType ?? (params.get("accountType") === "VOLUNTEER" ? "VOLUNTEER" : "DONOR");
   const errors = actionData?.fieldErrors;
   return (
     <section className="mx-auto max-w-md" aria-labelledby="signup-title">
@@ -48,7 +51,7 @@ export default function SignupPage() {
           hint={t("validation.passwordTooShort", { min: PASSWORD_MIN })} errors={errors?.password} />
         <Field label={t("auth.accountType")} name="accountType" errors={errors?.accountType}>
           {(control) => (
-            <select {...control} defaultValue={actionData?.values.accountType ?? "DONOR"} className={inputClass}>
+            <select {...control} defaultValue={accountType} className={inputClass}>
               <option value="DONOR">{t("auth.accountTypes.DONOR")}</option>
               <option value="VOLUNTEER">{t("auth.accountTypes.VOLUNTEER")}</option>
             </select>

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/layout/error-page.tsx";
 import { DisclosureTable } from "~/components/resources/disclosure-table.tsx";
-import { Pagination } from "~/components/resources/pagination.tsx";
+import { Pagination } from "~/components/ui/pagination.tsx";
 import { listDisclosures } from "~/modules/resources/list-disclosures.server.ts";
 import { PageQuerySchema } from "~/modules/resources/page-query.server.ts";
 import { getLocale, getT } from "~/utils/i18n.server.ts";

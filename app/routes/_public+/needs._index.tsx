@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/layout/error-page.tsx";
 import { NeedCard } from "~/components/needs/need-card.tsx";
 import { buttonClass } from "~/components/ui/field.tsx";
 import { FilterSelect as Select } from "~/components/ui/filter-select.tsx";
+import { Pagination } from "~/components/ui/pagination.tsx";
 import { CASE_CATEGORIES, URGENCIES } from "~/domain/case-status.ts";
 import { NeedsQuerySchema, listPublishedNeeds } from "~/modules/public/list-published-needs.server.ts";
 import { getT } from "~/utils/i18n.server.ts";
@@ -20,13 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function NeedsPage() {
   const { query, total, pages, cases } = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
   const { t } = useTranslation();
-  const pageHref = (page: number) => {
-    const next = new URLSearchParams(params);
-    next.set("page", String(page));
-    return `?${next.toString()}`;
-  };
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -48,13 +43,7 @@ export default function NeedsPage() {
           {cases.map((item) => <NeedCard key={item.caseNo} item={item} />)}
         </div>
       )}
-      {pages > 1 && (
-        <nav aria-label={t("common.page", { page: query.page, pages })} className="flex items-center gap-4">
-          {query.page > 1 && <Link to={pageHref(query.page - 1)} className="underline">{t("common.previous")}</Link>}
-          <span>{t("common.page", { page: query.page, pages })}</span>
-          {query.page < pages && <Link to={pageHref(query.page + 1)} className="underline">{t("common.next")}</Link>}
-        </nav>
-      )}
+      <Pagination page={query.page} pages={pages} />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/layout/error-page.tsx";
-import { Pagination } from "~/components/resources/pagination.tsx";
+import { Pagination } from "~/components/ui/pagination.tsx";
 import { ProjectCard } from "~/components/resources/project-card.tsx";
 import { PageQuerySchema } from "~/modules/resources/page-query.server.ts";
 import { listActiveProjects } from "~/modules/resources/list-projects.server.ts";

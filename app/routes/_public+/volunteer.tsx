@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/layout/error-page.tsx";
-import { Pagination } from "~/components/resources/pagination.tsx";
+import { Pagination } from "~/components/ui/pagination.tsx";
 import { VolunteerOfferCard } from "~/components/resources/volunteer-offer-card.tsx";
 import { buttonClass } from "~/components/ui/field.tsx";
 import { listVolunteerOffers } from "~/modules/resources/list-volunteer-offers.server.ts";
