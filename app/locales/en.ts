@@ -1,9 +1,17 @@
+import { en_casework } from "./en.casework.ts";
+import { en_intake } from "./en.intake.ts";
+import { en_oversight } from "./en.oversight.ts";
+import { en_publication } from "./en.publication.ts";
 import { enPublic } from "./en.public.ts";
 import type { SameShape } from "./same-shape.ts";
 import type { Messages } from "./zh-CN.ts";
 
 export const en: SameShape<Messages> = {
   ...enPublic,
+  ...en_intake,
+  ...en_casework,
+  ...en_publication,
+  ...en_oversight,
   app: {
     name: "Emergency Relief Platform",
     tagline: "One plan per case · government and society together · in the open",
@@ -207,6 +215,29 @@ export const en: SameShape<Messages> = {
     standardKind: { DIBAO_URBAN: "Urban dibao", DIBAO_RURAL: "Rural dibao", TEKUN: "Destitute support" },
     workingDay: "Make-up working day",
     holiday: "Holiday",
+  },
+  caseActions: {
+    tabs: { overview: "Overview", verify: "Verification", advance: "Advance aid", publish: "Publish", referrals: "Referrals", close: "Close", transfer: "Transfer" },
+    event: { accept: "Accept", reject: "Reject", verify: "Complete verification", publish: "Publish", markFulfilled: "Mark fulfilled", reopen: "Reopen", close: "Close", withdraw: "Withdraw", advance: "Advance aid" },
+    transitionError: {
+      notAllowedFromStatus: "This is not possible in the case's current status. Reload the page to see it.",
+      roleForbidden: "Your role may not do this.",
+      reasonRequired: "Please give a reason.",
+    },
+    insufficientBalance: "The fund's balance is too low; nothing was done.",
+    reason: "Reason",
+    reasonHint: "Required to reject, withdraw, or close before every need is met; it goes into the case's record.",
+    done: "Done: {{event}}.",
+    version: "Version",
+    actionsTitle: "Actions",
+    noActions: "Nothing to do in this status.",
+    auditTitle: "Activity log",
+    auditEmpty: "No activity yet.",
+    auditAction: "Action",
+    auditActor: "By",
+    auditWhen: "When",
+    auditChange: "Status change",
+    system: "System",
   },
   errors: {
     notFoundTitle: "Page not found",

@@ -1,8 +1,16 @@
 // The source of truth for message keys: en.ts must have the same shape (checked by TypeScript).
+import { zhCN_casework } from "./zh-CN.casework.ts";
+import { zhCN_intake } from "./zh-CN.intake.ts";
+import { zhCN_oversight } from "./zh-CN.oversight.ts";
+import { zhCN_publication } from "./zh-CN.publication.ts";
 import { zhCNPublic } from "./zh-CN.public.ts";
 
 export const zhCN = {
   ...zhCNPublic,
+  ...zhCN_intake,
+  ...zhCN_casework,
+  ...zhCN_publication,
+  ...zhCN_oversight,
   app: {
     name: "救急难互助平台",
     tagline: "一案一策 · 政社联动 · 公开透明",
@@ -206,6 +214,29 @@ export const zhCN = {
     standardKind: { DIBAO_URBAN: "城市低保", DIBAO_RURAL: "农村低保", TEKUN: "特困供养" },
     workingDay: "调休上班",
     holiday: "放假",
+  },
+  caseActions: {
+    tabs: { overview: "概况", verify: "入户核实", advance: "先行救助", publish: "发布需求", referrals: "转介", close: "结案", transfer: "移交" },
+    event: { accept: "受理", reject: "不予受理", verify: "完成核实", publish: "发布", markFulfilled: "标记已满足", reopen: "重新开放", close: "结案", withdraw: "撤回", advance: "先行救助" },
+    transitionError: {
+      notAllowedFromStatus: "当前状态下不能进行此操作，请刷新页面查看最新状态。",
+      roleForbidden: "您的角色不能进行此操作。",
+      reasonRequired: "请填写原因。",
+    },
+    insufficientBalance: "基金余额不足，操作未执行。",
+    reason: "原因",
+    reasonHint: "不予受理、撤回和未满足即结案时必填，将记入操作记录。",
+    done: "已{{event}}。",
+    version: "版本",
+    actionsTitle: "办理",
+    noActions: "当前状态下没有可办理的操作。",
+    auditTitle: "操作记录",
+    auditEmpty: "暂无操作记录。",
+    auditAction: "操作",
+    auditActor: "操作人",
+    auditWhen: "时间",
+    auditChange: "状态变化",
+    system: "系统",
   },
   errors: {
     notFoundTitle: "页面不存在",

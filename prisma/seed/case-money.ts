@@ -4,7 +4,7 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 import { caseIdOf, donationIdOf, FUND_REVIEWER, HOUR_MS, sourceOf, type CaseSeedContext, type PlannedNumbers } from "./case-plan.ts";
 import type { CaseSpec, CommitmentSpec } from "./case-spec.ts";
 import { FUNDS } from "./funds.ts";
-import { caseAccount, DONORS_ACCOUNT, fundAccount, postTransaction } from "./ledger.ts";
+import { caseAccount, DONORS_ACCOUNT, fundAccount, postLedgerTransaction } from "~/modules/ledger/post-ledger-transaction.server.ts";
 import { ORGS } from "./organizations.ts";
 import { PROJECTS, SUPPLY_OFFERS, VOLUNTEER_OFFERS } from "./resources.ts";
 
@@ -26,7 +26,7 @@ export async function writeGrant(tx: Prisma.TransactionClient, ctx: CaseSeedCont
 
   let transactionId: string | null = null;
   if (grant.status === "POSTED") {
-    const posting = await postTransaction(tx, {
+    const posting = await postLedgerTransaction(tx, {
       kind: "GRANT",
       idempotencyKey: `seed:grant:${id}`,
       memo: `${fund.name} → ${caseNo}：${grant.purpose}`,
@@ -93,7 +93,7 @@ export async function writeDonation(
       paidAt,
     },
   });
-  await postTransaction(tx, {
+  await postLedgerTransaction(tx, {
     kind: "DONATION",
     idempotencyKey: `seed:donation:${id}`,
     memo: `${isCard ? "银行卡在线捐款" : "线下转账捐款"} → ${caseNo}`,

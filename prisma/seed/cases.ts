@@ -25,7 +25,7 @@ import {
 } from "./case-plan.ts";
 import type { CaseSpec } from "./case-spec.ts";
 import { makeIdNumber } from "./identity.ts";
-import { caseAccount, ensureAccount, PAID_OUT_ACCOUNT, postTransaction, projectAccount } from "./ledger.ts";
+import { caseAccount, ensureAccount, PAID_OUT_ACCOUNT, postLedgerTransaction, projectAccount } from "~/modules/ledger/post-ledger-transaction.server.ts";
 import { caseNoFor, receiptNoFor } from "./numbers.ts";
 import { OFFICES } from "./offices.ts";
 import { ORGS } from "./organizations.ts";
@@ -224,7 +224,7 @@ async function writeCase(tx: Prisma.TransactionClient, ctx: CaseSeedContext, spe
         at: deliveredAt,
         run: async () => {
           const project = PROJECTS[c.project!];
-          await postTransaction(tx, {
+          await postLedgerTransaction(tx, {
             kind: "GRANT",
             idempotencyKey: `seed:project-grant:${id}-${c.key}`,
             memo: `${project.title} 资助 ${caseNo}`,
@@ -244,7 +244,7 @@ async function writeCase(tx: Prisma.TransactionClient, ctx: CaseSeedContext, spe
     moves.push({
       at: d.at,
       run: async () => {
-        const posting = await postTransaction(tx, {
+        const posting = await postLedgerTransaction(tx, {
           kind: "DISBURSEMENT",
           idempotencyKey: `seed:disbursement:${id}-${d.key}`,
           memo: `${caseNo} 支付：${d.purpose}`,

@@ -3,7 +3,7 @@
 import type { CaseCategory, ContributionSource, PrismaClient } from "~/generated/prisma/client.ts";
 import type { SeedClock } from "./clock.ts";
 import { receiptNoFor } from "./numbers.ts";
-import { DONORS_ACCOUNT, ensureAccount, fundAccount, postTransaction } from "./ledger.ts";
+import { DONORS_ACCOUNT, ensureAccount, fundAccount, postLedgerTransaction } from "~/modules/ledger/post-ledger-transaction.server.ts";
 import type { UserKey } from "./users.ts";
 
 const ALL_CATEGORIES: CaseCategory[] = ["MAJOR_ILLNESS", "ACCIDENT", "DISASTER", "DEATH_OF_BREADWINNER", "EDUCATION", "OTHER"];
@@ -56,7 +56,7 @@ export async function seedFunds(prisma: PrismaClient, clock: SeedClock, users: R
   for (const c of CONTRIBUTIONS) {
     const fund = FUNDS[c.fund];
     await prisma.$transaction((tx) =>
-      postTransaction(tx, {
+      postLedgerTransaction(tx, {
         kind: "FUND_CONTRIBUTION",
         idempotencyKey: `seed:contribution:${c.key}`,
         memo: c.memo,
@@ -89,7 +89,7 @@ export async function seedFunds(prisma: PrismaClient, clock: SeedClock, users: R
         paidAt,
       },
     });
-    await postTransaction(tx, {
+    await postLedgerTransaction(tx, {
       kind: "DONATION",
       idempotencyKey: `seed:donation:${FUND_GIFT.id}`,
       memo: "对公转账捐赠萧县救急难公益基金",

@@ -6,7 +6,7 @@ import { seedCases } from "./cases.ts";
 import { createClock } from "./clock.ts";
 import { seedComplaints } from "./complaints.ts";
 import { seedFunds } from "./funds.ts";
-import { ensureSystemAccounts } from "./ledger.ts";
+import { ensureSystemAccounts } from "~/modules/ledger/post-ledger-transaction.server.ts";
 import { syncCounters } from "./numbers.ts";
 import { seedOffices } from "./offices.ts";
 import { seedOrganizations } from "./organizations.ts";

@@ -3,7 +3,7 @@
 // from the commitments actually written (reconcile.ts).
 import type { CaseCategory, ContributionSource, PrismaClient, ResourceStatus } from "~/generated/prisma/client.ts";
 import type { SeedClock } from "./clock.ts";
-import { DONORS_ACCOUNT, ensureAccount, postTransaction, projectAccount } from "./ledger.ts";
+import { DONORS_ACCOUNT, ensureAccount, postLedgerTransaction, projectAccount } from "~/modules/ledger/post-ledger-transaction.server.ts";
 import { ORGS, type OrgKey } from "./organizations.ts";
 import type { UserKey } from "./users.ts";
 
@@ -180,7 +180,7 @@ export async function seedResources(prisma: PrismaClient, clock: SeedClock, user
     });
     await ensureAccount(prisma, { code: projectAccount(p.id), kind: "PROJECT", name: `${ORGS[org].name}·${p.title}`, projectId: p.id });
     await prisma.$transaction((tx) =>
-      postTransaction(tx, {
+      postLedgerTransaction(tx, {
         kind: "FUND_CONTRIBUTION",
         idempotencyKey: `seed:project-funding:${p.id}`,
         memo: `${p.title}项目资金拨入`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loader as staffCaseLoader } from "~/routes/staff+/cases.$caseNo.tsx";
+import { loader as staffCaseLoader } from "~/routes/staff+/cases.$caseNo._index.tsx";
 import { loader as queueLoader } from "~/routes/staff+/_index.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { createCase, createCounty, createUser, responseOf, signedInRequest } from "../factories/index.ts";

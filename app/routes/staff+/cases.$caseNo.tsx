@@ -1,70 +1,60 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/layout/error-page.tsx";
-import { NeedLineProgress } from "~/components/needs/need-line-progress.tsx";
-import { maskIdNumber } from "~/domain/id-number.ts";
-import { getCaseForStaff, getCaseRegion } from "~/modules/cases/get-case-for-staff.server.ts";
-import { requireStaffFor } from "~/utils/auth.server.ts";
+import { getCaseHeader } from "~/modules/cases/get-case-header.server.ts";
+import { requireCaseAccess } from "~/modules/cases/require-case-access.server.ts";
 import { formatDateTime } from "~/utils/dates.ts";
 import { getLocale, getT } from "~/utils/i18n.server.ts";
 import { pageMeta } from "~/utils/meta.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
 
+// The case file's frame: header and tabs. Each tab is its own route and authorises itself too,
+// because Remix runs parent and child loaders in parallel.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const found = await getCaseRegion(params.caseNo ?? "");
-  if (!found) throw data({ status: 404 }, { status: 404 });
-  const user = await requireStaffFor(request, found.regionCode);
-  const [t, locale, record] = await Promise.all([getT(request), getLocale(request), getCaseForStaff(found.id, user.id)]);
-  const beneficiary = record.beneficiary && {
-    ...record.beneficiary,
-    // Shown masked (DESIGN §4); the full number is only used by the duplicate check.
-    idNumber: record.beneficiary.idNumber && maskIdNumber(record.beneficiary.idNumber),
-  };
-  return { meta: { title: t("staff.caseTitle", { caseNo: record.caseNo }) }, record: { ...record, beneficiary }, locale };
+  const { caseRow } = await requireCaseAccess(request, params.caseNo);
+  const [t, locale, header] = await Promise.all([getT(request), getLocale(request), getCaseHeader(caseRow.id)]);
+  return { meta: { title: t("staff.caseTitle", { caseNo: header.caseNo }) }, header, locale };
 }
 
-export default function StaffCasePage() {
-  const { record, locale } = useLoaderData<typeof loader>();
+const TABS = [
+  ["", "overview"],
+  ["verify", "verify"],
+  ["advance", "advance"],
+  ["publish", "publish"],
+  ["referrals", "referrals"],
+  ["close", "close"],
+  ["transfer", "transfer"],
+] as const;
+
+export default function StaffCaseLayout() {
+  const { header, locale } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const b = record.beneficiary;
   return (
     <div className="space-y-6">
       <header>
-        <h1 className="text-2xl font-bold">{t("staff.caseTitle", { caseNo: record.caseNo })}</h1>
+        <h1 className="text-2xl font-bold">{t("staff.caseTitle", { caseNo: header.caseNo })}</h1>
         <p className="text-stone-700">
-          {t(`case.status.${record.status}`)} · {t(`case.category.${record.category}`)} · {t(`case.urgency.${record.urgency}`)} ·{" "}
-          {t(`case.source.${record.source}`)} · {record.region.fullName}
+          <span data-testid="case-status" className="font-semibold">{t(`case.status.${header.status}`)}</span> ·{" "}
+          {t(`case.category.${header.category}`)} · {t(`case.urgency.${header.urgency}`)} · {t(`case.source.${header.source}`)} ·{" "}
+          {header.region.fullName}
         </p>
-        <p className="text-sm text-stone-600">{t("staff.owner")}: {record.ownerOffice.name} · {formatDateTime(record.receivedAt, locale)}</p>
+        <p className="text-sm text-stone-700">{t("staff.owner")}: {header.ownerOffice.name} · {formatDateTime(header.receivedAt, locale)}</p>
       </header>
-      <div className="grid gap-6 md:grid-cols-2">
-        <section aria-labelledby="private-title" className="rounded-lg border border-amber-300 bg-amber-50 p-4">
-          <h2 id="private-title" className="font-semibold">{t("staff.privateData")}</h2>
-          {b && (
-            <dl className="mt-3 grid grid-cols-[8rem_1fr] gap-y-1 text-sm">
-              <dt>{t("staff.name")}</dt><dd>{b.name}</dd>
-              <dt>{t("staff.idNumber")}</dt><dd className="font-mono">{b.idNumber ?? "–"}</dd>
-              <dt>{t("staff.phone")}</dt><dd>{b.phone ?? "–"}</dd>
-              <dt>{t("staff.address")}</dt><dd>{b.address ?? "–"}</dd>
-              <dt>{t("staff.householdSize")}</dt><dd>{b.householdSize}</dd>
-            </dl>
-          )}
-          <h3 className="mt-4 font-semibold">{t("staff.intakeNote")}</h3>
-          <p className="whitespace-pre-line text-sm">{record.intakeNote}</p>
-        </section>
-        <section aria-labelledby="public-title" className="rounded-lg border border-stone-200 bg-white p-4">
-          <h2 id="public-title" className="font-semibold">{t("staff.publicFace")}</h2>
-          <p className="mt-2 font-medium">{record.publicTitle ?? "–"}</p>
-          <p className="text-sm text-stone-700">{record.alias}</p>
-          <p className="mt-2 whitespace-pre-line text-sm">{record.publicStory}</p>
-          <div className="mt-4 space-y-2">
-            {record.needs.map((line) => <NeedLineProgress key={line.id} line={line} />)}
-          </div>
-        </section>
-      </div>
+      <nav aria-label={t("staff.caseTitle", { caseNo: header.caseNo })} className="border-b border-stone-200">
+        <ul className="flex flex-wrap gap-1 text-sm">
+          {TABS.map(([path, key]) => (
+            <li key={key}>
+              <NavLink to={path} end className={({ isActive }) =>
+                `block rounded-t px-3 py-2 ${isActive ? "border border-b-white border-stone-200 bg-white font-semibold text-brand-800" : "text-stone-700 hover:bg-stone-100"}`}>
+                {t(`caseActions.tabs.${key}`)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Outlet />
     </div>
   );
 }

@@ -1,11 +1,11 @@
-// Ledger postings of the demo data, by the same rules the app follows (DESIGN §6): every
-// transaction balances, every cached balance moves in the same database transaction as its
-// entries, and a posting is keyed so that running the seed again posts nothing twice.
+// The one way money moves (DESIGN §6): every transaction balances, every cached balance moves in
+// the same database transaction as its entries, and a posting is keyed so that a retry (a webhook
+// redelivery, the seed run again) posts nothing twice. Used by the app's modules and the seed.
 import { assertBalanced } from "~/domain/ledger.ts";
 import { fen } from "~/domain/money.ts";
 import type { ContributionSource, LedgerAccountKind, LedgerTransactionKind, Prisma, PrismaClient } from "~/generated/prisma/client.ts";
 
-export type SeedDb = PrismaClient | Prisma.TransactionClient;
+export type LedgerDb = PrismaClient | Prisma.TransactionClient;
 
 export const DONORS_ACCOUNT = "donors";
 export const PAID_OUT_ACCOUNT = "paid-out";
@@ -17,15 +17,23 @@ export const projectAccount = (projectId: string) => `project:${projectId}`;
 const NEVER_NEGATIVE: ReadonlySet<LedgerAccountKind> = new Set(["FUND", "PROJECT", "CASE"]);
 
 export async function ensureAccount(
-  db: SeedDb,
+  db: LedgerDb,
   account: { code: string; kind: LedgerAccountKind; name: string; caseId?: string; fundId?: string; projectId?: string },
 ) {
   return db.ledgerAccount.upsert({ where: { code: account.code }, update: {}, create: account, select: { id: true } });
 }
 
-export async function ensureSystemAccounts(db: SeedDb) {
+export async function ensureSystemAccounts(db: LedgerDb) {
   await ensureAccount(db, { code: DONORS_ACCOUNT, kind: "EXTERNAL_DONORS", name: "外部资金来源（捐赠人、出资方）" });
   await ensureAccount(db, { code: PAID_OUT_ACCOUNT, kind: "PAID_OUT", name: "已支付（医院、供应商、受助人）" });
+}
+
+/** Thrown inside the transaction, so the whole posting rolls back; callers answer with a message. */
+export class InsufficientBalanceError extends Error {
+  constructor(readonly accountCode: string, readonly balanceAfterFen: number) {
+    super(`Posting would take ${accountCode} below zero (${balanceAfterFen} 分)`);
+    this.name = "InsufficientBalanceError";
+  }
 }
 
 export type Posting = {
@@ -45,7 +53,7 @@ export type Posting = {
  * Posts one balanced transaction, or returns the one already posted under the idempotency key.
  * Call it inside a database transaction (`tx`) so the entries and the cached balances commit together.
  */
-export async function postTransaction(tx: SeedDb, posting: Posting): Promise<{ id: string; created: boolean }> {
+export async function postLedgerTransaction(tx: LedgerDb, posting: Posting): Promise<{ id: string; created: boolean }> {
   assertBalanced(posting.entries.map((e) => ({ accountId: e.accountCode, amount: fen(e.amountFen) })));
 
   const existing = await tx.ledgerTransaction.findUnique({ where: { idempotencyKey: posting.idempotencyKey }, select: { id: true } });
@@ -79,7 +87,7 @@ export async function postTransaction(tx: SeedDb, posting: Posting): Promise<{ i
       select: { balanceFen: true },
     });
     if (NEVER_NEGATIVE.has(account.kind) && updated.balanceFen < 0) {
-      throw new Error(`Posting ${posting.idempotencyKey} would take ${entry.accountCode} below zero`);
+      throw new InsufficientBalanceError(entry.accountCode, updated.balanceFen);
     }
   }
   return { id: transaction.id, created: true };

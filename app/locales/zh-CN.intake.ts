@@ -1,0 +1,2 @@
+// Messages of the staff intake pages (issue 3).
+export const zhCN_intake = {};

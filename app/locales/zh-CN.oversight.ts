@@ -1,0 +1,2 @@
+// Messages of the staff oversight pages (issue 3).
+export const zhCN_oversight = {};
