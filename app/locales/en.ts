@@ -143,6 +143,10 @@ export const en: SameShape<Messages> = {
     householdSize: "Household size",
     intakeNote: "Intake note",
     publicFace: "Public information",
+    newCase: "New case",
+    complaintsLink: "Complaints",
+    organizationsLink: "Organisation vetting",
+    allRegions: "All areas",
     owner: "Owning office",
   },
   auth: {

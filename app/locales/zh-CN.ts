@@ -142,6 +142,10 @@ export const zhCN = {
     householdSize: "家庭人口",
     intakeNote: "受理记录",
     publicFace: "公开信息",
+    newCase: "新建个案",
+    complaintsLink: "监督举报处理",
+    organizationsLink: "机构审核",
+    allRegions: "全部地区",
     owner: "承办单位",
   },
   auth: {

@@ -7,6 +7,7 @@ import { buttonClass } from "~/components/ui/field.tsx";
 import { FilterSelect } from "~/components/ui/filter-select.tsx";
 import { CASE_CATEGORIES, CASE_STATUSES, URGENCIES } from "~/domain/case-status.ts";
 import { QueueQuerySchema, listCaseQueue } from "~/modules/staff/list-case-queue.server.ts";
+import { listQueueRegions } from "~/modules/staff/list-queue-regions.server.ts";
 import { getRegionName } from "~/modules/regions/get-region-name.server.ts";
 import { requireStaff } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/dates.ts";
@@ -18,23 +19,31 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.me
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
   const query = QueueQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const [t, locale, rows, scopeName] = await Promise.all([
+  const [t, locale, rows, regions, scopeName] = await Promise.all([
     getT(request),
     getLocale(request),
     listCaseQueue(user.scopeRegionCode, query),
+    listQueueRegions(user.scopeRegionCode),
     user.scopeRegionCode ? getRegionName(user.scopeRegionCode) : Promise.resolve(null),
   ]);
-  return { meta: { title: t("staff.queueTitle") }, query, rows, scopeName, locale };
+  return { meta: { title: t("staff.queueTitle") }, query, rows, regions, scopeName, locale };
 }
 
 export default function StaffQueuePage() {
-  const { query, rows, scopeName, locale } = useLoaderData<typeof loader>();
+  const { query, rows, regions, scopeName, locale } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="space-y-6">
-      <header>
-        <h1 className="text-2xl font-bold">{t("staff.queueTitle")}</h1>
-        <p className="text-stone-700">{t("staff.queueIntro")} {scopeName && t("staff.scope", { region: scopeName })}</p>
+      <header className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold">{t("staff.queueTitle")}</h1>
+          <p className="text-stone-700">{t("staff.queueIntro")} {scopeName && t("staff.scope", { region: scopeName })}</p>
+        </div>
+        <nav aria-label={t("staff.queueTitle")} className="flex flex-wrap gap-2 text-sm">
+          <Link to="/staff/cases/new" className={buttonClass}>{t("staff.newCase")}</Link>
+          <Link to="/staff/complaints" className="rounded border border-stone-400 px-3 py-2 hover:bg-stone-100">{t("staff.complaintsLink")}</Link>
+          <Link to="/staff/organizations" className="rounded border border-stone-400 px-3 py-2 hover:bg-stone-100">{t("staff.organizationsLink")}</Link>
+        </nav>
       </header>
       <Form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4">
         <FilterSelect name="status" label={t("staff.columns.status")} value={query.status} allLabel={t("staff.allStatuses")}
@@ -43,6 +52,8 @@ export default function StaffQueuePage() {
           options={CASE_CATEGORIES.map((c) => [c, t(`case.category.${c}`)])} />
         <FilterSelect name="urgency" label={t("staff.columns.urgency")} value={query.urgency} allLabel={t("staff.allUrgencies")}
           options={URGENCIES.map((u) => [u, t(`case.urgency.${u}`)])} />
+        <FilterSelect name="region" label={t("staff.columns.region")} value={query.region} allLabel={t("staff.allRegions")}
+          options={regions.map((r) => [r.code, r.fullName])} />
         <button type="submit" className={buttonClass}>{t("staff.filter")}</button>
       </Form>
       {rows.length === 0 ? (
