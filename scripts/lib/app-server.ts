@@ -18,7 +18,17 @@ export async function startAppServer(opts: { port: number; host?: string; dev?: 
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
   app.use(logRequests);
-  app.all("*", createRequestHandler({ build, mode: build.mode }));
+  // Client-address headers are only believed behind a proxy that sets them (TRUST_PROXY=1);
+  // otherwise a visitor could pick their own address and slip past the rate limits.
+  if (!process.env.TRUST_PROXY) {
+    app.use((req, _res, next) => {
+      delete req.headers["x-forwarded-for"];
+      delete req.headers["x-real-ip"];
+      next();
+    });
+  }
+  // The socket's address is the rate limits' fallback when no proxy sets x-forwarded-for.
+  app.all("*", createRequestHandler({ build, mode: build.mode, getLoadContext: (req) => ({ remoteAddress: req.socket.remoteAddress }) }));
   return new Promise((resolve) => {
     const server = app.listen(opts.port, opts.host ?? "0.0.0.0", () => {
       if (opts.dev) void broadcastDevReady(build);

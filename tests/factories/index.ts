@@ -9,18 +9,20 @@ import { createUserSession } from "~/utils/session.server.ts";
 
 const unique = () => crypto.randomBytes(4).toString("hex");
 
-let countySeq = 0;
-
 /**
  * A province › city › county chain under a made-up code (9x, not a real province), returned as its
- * county. Codes are unique within a test file; files share a worker database, but every test makes
- * the counties it compares in the same file.
+ * county. The sequence lives in the worker's database, so codes stay unique across the test files
+ * that share it.
  */
 export async function createCounty(name = `测试县${unique()}`) {
-  countySeq += 1;
+  const { value: seq } = await prisma.counter.upsert({
+    where: { name: "test:county" },
+    update: { value: { increment: 1 } },
+    create: { name: "test:county", value: 1 },
+  });
   const province = `9${Number(process.env.VITEST_POOL_ID ?? 0) % 10}`;
-  const city = `${province}${String(Math.floor(countySeq / 100)).padStart(2, "0")}`;
-  const county = `${city}${String(countySeq % 100).padStart(2, "0")}`;
+  const city = `${province}${String(Math.floor(seq / 100) % 100).padStart(2, "0")}`;
+  const county = `${city}${String(seq % 100).padStart(2, "0")}`;
   for (const [code, level, parentCode] of [[province, "PROVINCE", null], [city, "CITY", province], [county, "COUNTY", city]] as const) {
     await prisma.region.upsert({ where: { code }, update: {}, create: { code, name: code === county ? name : code, level, parentCode, fullName: name } });
   }

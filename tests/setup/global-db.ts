@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import net from "node:net";
 import type { TestProject } from "vitest/node";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../../scripts/lib/postgres.ts";
@@ -17,9 +19,12 @@ declare module "vitest" {
  * clones the template (tests/setup/worker-db.ts).
  */
 export default async function setup(project: TestProject) {
+  // Each run gets its own throw-away cluster on a free port, so two runs at once never meet.
+  const port = Number(process.env.TEST_PG_PORT ?? (await freePort()));
+  const dir = `data/test-postgres/${port}`;
   const server = process.env.TEST_DATABASE_URL
     ? { url: process.env.TEST_DATABASE_URL, stop: async () => {} }
-    : await startEmbeddedPostgres({ dir: "data/test-postgres", port: Number(process.env.TEST_PG_PORT ?? 54339), durable: false });
+    : await startEmbeddedPostgres({ dir, port, durable: false });
 
   const admin = new pg.Client({ connectionString: server.url });
   await admin.connect();
@@ -33,7 +38,18 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     await server.stop();
+    if (!process.env.TEST_DATABASE_URL) fs.rmSync(dir, { recursive: true, force: true });
   };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.on("error", reject);
+  });
 }
 
 export function withDatabase(url: string, name: string) {

@@ -11,8 +11,11 @@ const name = `jjn_test_w${process.env.VITEST_POOL_ID ?? "0"}`;
 const admin = new pg.Client({ connectionString: adminUrl });
 await admin.connect();
 try {
+  // PostgreSQL refuses to copy a template that another session is copying: one clone at a time.
+  await admin.query("SELECT pg_advisory_lock(7341322)");
   const found = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
   if (found.rowCount === 0) await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DB}"`);
+  await admin.query("SELECT pg_advisory_unlock(7341322)");
 } finally {
   await admin.end();
 }

@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import {
+  ancestorRegionCodes,
+  caseCounterName,
+  countyCodeOf,
+  formatCaseNo,
+  isMainlandPhone,
+  mergeCalendarOverrides,
+  pickOwnerOffice,
+  reportUrgency,
+} from "./intake-rules.ts";
+
+describe("ancestorRegionCodes", () => {
+  it.each([
+    ["341322100", ["341322100", "341322", "3413", "34"]],
+    ["341322100201", ["341322100201", "341322100", "341322", "3413", "34"]],
+    ["341322", ["341322", "3413", "34"]],
+    ["3413", ["3413", "34"]],
+    ["34", ["34"]],
+  ])("%s → %j", (code, expected) => {
+    expect(ancestorRegionCodes(code)).toEqual(expected);
+  });
+});
+
+describe("countyCodeOf", () => {
+  it.each([
+    ["341322100", "341322"],
+    ["341322", "341322"],
+    ["341322100201", "341322"],
+    ["3413", null],
+    ["34", null],
+    ["abcdef", null],
+  ])("%s → %s", (code, expected) => {
+    expect(countyCodeOf(code)).toBe(expected);
+  });
+});
+
+describe("pickOwnerOffice", () => {
+  const county = { id: "county", regionCode: "341322" };
+  const station = { id: "station", regionCode: "341322100" };
+  const city = { id: "city", regionCode: "3413" };
+
+  it("prefers the region's own office, then the nearest ancestor's", () => {
+    expect(pickOwnerOffice([county, station, city], "341322100")?.id).toBe("station");
+    expect(pickOwnerOffice([county, station, city], "341322102")?.id).toBe("county");
+    expect(pickOwnerOffice([city], "341322102")?.id).toBe("city");
+    expect(pickOwnerOffice([county, station], "341302001")).toBeNull();
+  });
+
+  it("gives a tie to the office listed first", () => {
+    const second = { id: "second", regionCode: "341322" };
+    expect(pickOwnerOffice([county, second], "341322102")?.id).toBe("county");
+  });
+
+  it("never treats a sibling with a common prefix as an ancestor", () => {
+    expect(pickOwnerOffice([{ id: "other-town", regionCode: "341322101" }], "341322100")).toBeNull();
+  });
+});
+
+describe("case numbers", () => {
+  it("formats the county, the year and a four-digit running number", () => {
+    expect(formatCaseNo("341322", "2026", 22)).toBe("JJN-341322-2026-0022");
+    expect(formatCaseNo("150781", "2027", 12345)).toBe("JJN-150781-2027-12345");
+    expect(caseCounterName("341322", "2026")).toBe("case:341322:2026");
+  });
+
+  it.each([
+    ["3413", "2026", 1],
+    ["341322", "26", 1],
+    ["341322", "2026", 0],
+    ["341322", "2026", 1.5],
+  ])("refuses %s / %s / %s", (county, year, seq) => {
+    expect(() => formatCaseNo(county, year, seq)).toThrow(RangeError);
+  });
+});
+
+describe("mergeCalendarOverrides", () => {
+  it("lets the nearer region win a date both set, and sorts the dates", () => {
+    const merged = mergeCalendarOverrides([
+      { regionCode: "341322100", date: "2026-05-06", isWorkingDay: true },
+      { regionCode: "341322", date: "2026-05-06", isWorkingDay: false },
+      { regionCode: "34", date: "2026-03-03", isWorkingDay: false },
+      { regionCode: "341322", date: "2026-05-09", isWorkingDay: true },
+    ]);
+    expect(merged).toEqual({ holidays: ["2026-03-03"], workdays: ["2026-05-06", "2026-05-09"] });
+  });
+
+  it("is empty without rows", () => {
+    expect(mergeCalendarOverrides([])).toEqual({ holidays: [], workdays: [] });
+  });
+});
+
+describe("isMainlandPhone", () => {
+  it.each([
+    "13812345678",
+    "199 1234 5678",
+    "+86 13812345678",
+    "0557-5022349",
+    "05575022349",
+    "010-12345678",
+    "0533-2182349-801",
+  ])("accepts %s", (phone) => expect(isMainlandPhone(phone)).toBe(true));
+
+  it.each([
+    "12812345678", // no 12x mobile prefix
+    "1381234567", // one digit short
+    "138123456789",
+    "5022349", // a landline without its area code cannot be dialled from elsewhere
+    "0557-0022349", // local numbers do not start with 0
+    "phone",
+    "",
+  ])("refuses %s", (phone) => expect(isMainlandPhone(phone)).toBe(false));
+});
+
+describe("reportUrgency", () => {
+  it.each([
+    [true, "HIGH"],
+    [false, "NORMAL"],
+  ] as const)("danger %s → %s", (danger, urgency) => expect(reportUrgency(danger)).toBe(urgency));
+});

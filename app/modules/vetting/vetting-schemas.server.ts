@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { ORGANIZATION_INTENTS, ORGANIZATION_STATUSES } from "~/domain/organization-status.ts";
+import { msg } from "~/utils/validation.ts";
+
+export const VETTING_REASON_MAX = 500;
+
+export const OrganizationQuerySchema = z.object({
+  status: z.enum(ORGANIZATION_STATUSES).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+});
+export type OrganizationQuery = z.infer<typeof OrganizationQuerySchema>;
+
+/** One vetting decision; `expectedStatus` is the status the page showed (compare-and-set). */
+export const VetOrganizationSchema = z.object({
+  intent: z.enum(ORGANIZATION_INTENTS),
+  expectedStatus: z.enum(ORGANIZATION_STATUSES),
+  reason: z.string().max(VETTING_REASON_MAX, msg("validation.tooLong", { max: VETTING_REASON_MAX })).optional(),
+});
