@@ -254,6 +254,10 @@ export const en: SameShape<Messages> = {
     badRequestTitle: "Bad request",
     conflictTitle: "Changed by someone else",
     conflictBody: "Someone changed this record a moment ago. Reload and try again.",
+    unprocessableTitle: "Cannot be done",
+    unprocessableBody: "The rules do not allow this in the current state.",
+    tooManyTitle: "Too many requests",
+    tooManyBody: "Please try again later. In an emergency call 12349.",
     backHome: "Back to the home page",
   },
   common: {

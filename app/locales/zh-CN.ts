@@ -253,6 +253,10 @@ export const zhCN = {
     badRequestTitle: "请求有误",
     conflictTitle: "内容已被更改",
     conflictBody: "其他人刚刚修改了这条记录，请刷新后再试。",
+    unprocessableTitle: "无法办理",
+    unprocessableBody: "按照当前状态和规则，这项操作不能办理。",
+    tooManyTitle: "操作过于频繁",
+    tooManyBody: "请稍后再试。紧急情况请直接拨打 12349。",
     backHome: "返回首页",
   },
   common: {

@@ -7,6 +7,8 @@ const TEXTS: Record<number, { title: string; body: string }> = {
   403: { title: "errors.forbiddenTitle", body: "errors.forbiddenBody" },
   404: { title: "errors.notFoundTitle", body: "errors.notFoundBody" },
   409: { title: "errors.conflictTitle", body: "errors.conflictBody" },
+  422: { title: "errors.unprocessableTitle", body: "errors.unprocessableBody" },
+  429: { title: "errors.tooManyTitle", body: "errors.tooManyBody" },
 };
 
 /** Per-status text in the user's language; never a stack trace. */
