@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CASE_STATUSES, FINAL_STATUSES } from "./case-status.ts";
-import { checkTransfer, regionsOnSameBranch, type TransferCheckInput } from "./case-transfer.ts";
+import { checkTransfer, type TransferCheckInput } from "./case-transfer.ts";
 
 // 萧县 (341322) in 宿州市 (3413), 安徽省 (34); 埇桥区 (341302) is another county of the same city.
 const base: TransferCheckInput = {
@@ -38,18 +38,5 @@ describe("checkTransfer", () => {
 
   it("checks the final status before anything else", () => {
     expect(checkTransfer({ ...base, caseStatus: "CLOSED", target: { id: "office-xiaoxian", regionCode: "341322" } })).toEqual({ ok: false, refusal: "finalStatus" });
-  });
-});
-
-describe("regionsOnSameBranch", () => {
-  it.each([
-    ["341322", "341322", true],
-    ["341322", "3413", true],
-    ["3413", "341322101", true],
-    ["341322", "341302", false],
-    ["341322101", "341322102", false],
-  ] as const)("%s ~ %s → %s", (a, b, expected) => {
-    expect(regionsOnSameBranch(a, b)).toBe(expected);
-    expect(regionsOnSameBranch(b, a)).toBe(expected);
   });
 });

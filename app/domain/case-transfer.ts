@@ -2,6 +2,7 @@
 // an explicit transfer to another office is the only way ownership moves. Pure.
 import { FINAL_STATUSES, type CaseStatusName } from "./case-status.ts";
 import { scopeCovers } from "./permissions.ts";
+import { regionsOnSameBranch } from "./region-codes.ts";
 
 export type TransferRefusal =
   /** A closed, rejected or withdrawn case has no work left to hand over. */
@@ -23,10 +24,6 @@ export type TransferCheckInput = {
   target: { id: string; regionCode: string };
   actorScopeRegionCode: string | null;
 };
-
-export function regionsOnSameBranch(a: string, b: string): boolean {
-  return a.startsWith(b) || b.startsWith(a);
-}
 
 export function checkTransfer(input: TransferCheckInput): { ok: true } | { ok: false; refusal: TransferRefusal } {
   if (FINAL_STATUSES.includes(input.caseStatus)) return { ok: false, refusal: "finalStatus" };

@@ -1,4 +1,6 @@
 // Who may do what (DESIGN.md §3). Pure: callers pass the user's roles and region scope.
+import { isWithinRegion } from "./region-codes.ts";
+
 export const ROLES = ["DONOR", "VOLUNTEER", "ORG_MEMBER", "STAFF", "REVIEWER", "ADMIN"] as const;
 export type RoleName = (typeof ROLES)[number];
 
@@ -30,7 +32,7 @@ const REGION_BOUND: ReadonlySet<Action> = new Set(["case.read", "case.work", "fu
 
 /** A scope covers a region when the region's GB/T 2260 code starts with it; no scope = nationwide. */
 export function scopeCovers(scopeRegionCode: string | null, regionCode: string): boolean {
-  return scopeRegionCode === null || regionCode.startsWith(scopeRegionCode);
+  return scopeRegionCode === null || isWithinRegion(regionCode, scopeRegionCode);
 }
 
 export type Decision = { allowed: true } | { allowed: false; reason: "role" | "scope" | "regionRequired" };

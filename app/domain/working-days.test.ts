@@ -9,6 +9,7 @@ import {
   dueDateFor,
   hasOfficialCalendar,
   isWorkingDay,
+  mergeCalendarOverrides,
   OFFICIAL_CALENDAR_LAST_YEAR,
   RESPONSE_WORKING_DAYS,
   URGENCIES,
@@ -223,6 +224,31 @@ describe("regional overrides", () => {
 
   it("the schema accepts a well-formed calendar", () => {
     expect(CalendarOverridesSchema.parse(county)).toEqual(county);
+  });
+});
+
+describe("mergeCalendarOverrides", () => {
+  it("lets the nearer region win a date both set, and sorts the dates", () => {
+    const merged = mergeCalendarOverrides([
+      { regionCode: "341322100", date: "2026-05-06", isWorkingDay: true },
+      { regionCode: "341322", date: "2026-05-06", isWorkingDay: false },
+      { regionCode: "34", date: "2026-03-03", isWorkingDay: false },
+      { regionCode: "341322", date: "2026-05-09", isWorkingDay: true },
+    ]);
+    expect(merged).toEqual({ holidays: ["2026-03-03"], workdays: ["2026-05-06", "2026-05-09"] });
+  });
+
+  it("takes a region's own closure over its county's make-up day, in any row order", () => {
+    const township = { regionCode: "341322100", date: "2026-06-13", isWorkingDay: false };
+    const county = { regionCode: "341322", date: "2026-06-13", isWorkingDay: true };
+    const province = { regionCode: "34", date: "2026-06-13", isWorkingDay: true };
+    for (const rows of [[township, county, province], [province, county, township], [county, township, province]]) {
+      expect(mergeCalendarOverrides(rows)).toEqual({ holidays: ["2026-06-13"], workdays: [] });
+    }
+  });
+
+  it("is empty without rows", () => {
+    expect(mergeCalendarOverrides([])).toEqual({ holidays: [], workdays: [] });
   });
 });
 

@@ -45,6 +45,29 @@ export const CalendarOverridesSchema = z
     message: "A date cannot be both a holiday and a working day",
   });
 
+/** One CalendarDay row: a region closes on a working day (false) or works on a day off (true). */
+export type RegionCalendarDay = { regionCode: string; date: IsoDate; isWorkingDay: boolean };
+
+/**
+ * The overrides of one region from the CalendarDay rows of the region and its ancestors (the
+ * caller loads the rows of ancestorRegionCodes, and nothing else). Where two levels disagree about
+ * a date, the nearer region wins: a county's make-up Saturday beats the province's closure, because
+ * the county office is the one that actually opens or closes that day. Within one ancestor chain
+ * the nearer region is the one with the longer code. Dates come out sorted.
+ */
+export function mergeCalendarOverrides(days: readonly RegionCalendarDay[]): CalendarOverrides {
+  const byDate = new Map<string, RegionCalendarDay>();
+  for (const day of days) {
+    const current = byDate.get(day.date);
+    if (!current || day.regionCode.length > current.regionCode.length) byDate.set(day.date, day);
+  }
+  const overrides: CalendarOverrides = { holidays: [], workdays: [] };
+  for (const [date, day] of [...byDate].sort(([a], [b]) => a.localeCompare(b))) {
+    (day.isWorkingDay ? overrides.workdays : overrides.holidays).push(date);
+  }
+  return overrides;
+}
+
 type CompiledCalendar = { holidays: ReadonlySet<string>; workdays: ReadonlySet<string> };
 
 const NO_OVERRIDES: CompiledCalendar = { holidays: new Set(), workdays: new Set() };

@@ -3,6 +3,7 @@
 // audit trail) is written in one database transaction, and only if the case is not there yet: a
 // re-run leaves every row as it was, and a half-written case cannot happen.
 import { caseIndices } from "~/domain/indices/need-index.ts";
+import { countyCodeOf } from "~/domain/region-codes.ts";
 import { addWorkingDays, dueDateFor, verificationDueDateAfterAdvance, workingDaysBetween } from "~/domain/working-days.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { piiCrypto } from "~/utils/pii.server.ts";
@@ -26,7 +27,7 @@ import {
 import type { CaseSpec } from "./case-spec.ts";
 import { makeIdNumber } from "./identity.ts";
 import { caseAccount, ensureAccount, PAID_OUT_ACCOUNT, postLedgerTransaction, projectAccount } from "~/modules/ledger/post-ledger-transaction.server.ts";
-import { caseNoFor, receiptNoFor } from "./numbers.ts";
+import { caseCounterFor, caseNoFor, receiptNoFor } from "./numbers.ts";
 import { OFFICES } from "./offices.ts";
 import { ORGS } from "./organizations.ts";
 import { PROJECTS } from "./resources.ts";
@@ -36,6 +37,13 @@ import { dibaoStandardFen, overridesFor } from "./standards.ts";
 export const CASE_SPECS: CaseSpec[] = [...PUBLISHED_CASES, ...CLOSED_CASES, ...INTAKE_CASES].sort((a, b) => a.key.localeCompare(b.key));
 
 const PUBLIC_STATUSES = new Set(["PUBLISHED", "FULFILLED", "CLOSED"]);
+
+/** The county a demo case is numbered under: its own region, or the county above its township. */
+function countyOf(spec: CaseSpec): string {
+  const county = countyCodeOf(spec.regionCode);
+  if (!county) throw new Error(`Case ${spec.key}: region ${spec.regionCode} is above county level`);
+  return county;
+}
 
 
 /**
@@ -58,8 +66,8 @@ async function planNumbers(ctx: CaseSeedContext): Promise<PlannedNumbers> {
       continue;
     }
     const receivedAt = clock.ago(spec.receivedDaysAgo);
-    const county = spec.regionCode.slice(0, 6);
-    const bucket = caseNoFor(county, receivedAt, 0);
+    const county = countyOf(spec);
+    const bucket = caseCounterFor(county, receivedAt);
     let seq = nextSeq.get(bucket) ?? 1;
     while (takenCaseNos.has(caseNoFor(county, receivedAt, seq))) seq++;
     caseNos.set(spec.key, caseNoFor(county, receivedAt, seq));
@@ -102,7 +110,7 @@ async function writeCase(tx: Prisma.TransactionClient, ctx: CaseSeedContext, spe
   checkCommitments(spec);
   const id = caseIdOf(spec.key);
   const caseNo = numbers.caseNos.get(spec.key)!;
-  const county = spec.regionCode.slice(0, 6);
+  const county = countyOf(spec);
   const overrides = overridesFor(ctx.calendar, county);
   const receivedAt = clock.ago(spec.receivedDaysAgo);
   const t = (hours: number) => clock.after(receivedAt, hours);

@@ -1,18 +1,22 @@
 // Human-readable numbers of the demo rows and the Counter rows that make the app continue after them.
+// Case and complaint numbers and their counters come from the domain, as the app draws them, so
+// the app's next number follows on from the seed's.
+import { complaintCounterName, formatComplaintNo } from "~/domain/complaint-number.ts";
+import { caseCounterName, formatCaseNo } from "~/domain/intake/intake-rules.ts";
 import type { PrismaClient } from "~/generated/prisma/client.ts";
 import { shanghaiDate } from "~/utils/dates.ts";
 
 const yearOf = (instant: Date) => shanghaiDate(instant).slice(0, 4);
 
-/** "JJN-341322-2026-0007"; counter "case:341322:2026". */
-export const caseNoFor = (countyCode: string, receivedAt: Date, seq: number) => `JJN-${countyCode}-${yearOf(receivedAt)}-${String(seq).padStart(4, "0")}`;
-export const caseCounterName = (countyCode: string, year: string) => `case:${countyCode}:${year}`;
+/** "JJN-341322-2026-0007", numbered from counter "case:341322:2026". */
+export const caseNoFor = (countyCode: string, receivedAt: Date, seq: number) => formatCaseNo(countyCode, yearOf(receivedAt), seq);
+export const caseCounterFor = (countyCode: string, receivedAt: Date) => caseCounterName(countyCode, yearOf(receivedAt));
 
 /** "RC-2026-000012"; counter "receipt:2026". */
 export const receiptNoFor = (paidAt: Date, seq: number) => `RC-${yearOf(paidAt)}-${String(seq).padStart(6, "0")}`;
 
 /** "JB-2026-0001" (监督举报); counter "complaint:2026". */
-export const complaintNoFor = (createdAt: Date, seq: number) => `JB-${yearOf(createdAt)}-${String(seq).padStart(4, "0")}`;
+export const complaintNoFor = (createdAt: Date, seq: number) => formatComplaintNo(yearOf(createdAt), seq);
 
 /**
  * Sets each counter to at least the highest number in use, never lowering one the app has already
@@ -32,7 +36,7 @@ export async function syncCounters(prisma: PrismaClient) {
   }
   for (const { complaintNo } of await prisma.complaint.findMany({ where: { id: { startsWith: "seed-" } }, select: { complaintNo: true } })) {
     const m = /^JB-(\d{4})-(\d{4})$/.exec(complaintNo);
-    if (m) bump(`complaint:${m[1]}`, Number(m[2]));
+    if (m) bump(complaintCounterName(m[1]!), Number(m[2]));
   }
 
   for (const [name, value] of highest) {

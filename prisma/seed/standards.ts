@@ -1,6 +1,6 @@
 // 低保标准 of the seeded counties and the local working-day overrides (CalendarDay).
-import type { CalendarOverrides } from "~/domain/working-days.ts";
-import { isWorkingDay } from "~/domain/working-days.ts";
+import { ancestorRegionCodes } from "~/domain/region-codes.ts";
+import { isWorkingDay, mergeCalendarOverrides, type CalendarOverrides } from "~/domain/working-days.ts";
 import { addDays } from "~/domain/iso-date.ts";
 import type { PrismaClient, StandardKind } from "~/generated/prisma/client.ts";
 import type { SeedClock } from "./clock.ts";
@@ -70,8 +70,8 @@ export function calendarDays(clock: SeedClock): CalendarSeed[] {
 
 /** The overrides of a county as the working-day functions take them. */
 export function overridesFor(days: CalendarSeed[], countyCode: string): CalendarOverrides {
-  const own = days.filter((d) => countyCode.startsWith(d.regionCode));
-  return { holidays: own.filter((d) => !d.isWorkingDay).map((d) => d.date), workdays: own.filter((d) => d.isWorkingDay).map((d) => d.date) };
+  const chain = ancestorRegionCodes(countyCode);
+  return mergeCalendarOverrides(days.filter((d) => chain.includes(d.regionCode)));
 }
 
 export async function seedCalendarDays(prisma: PrismaClient, days: CalendarSeed[]) {

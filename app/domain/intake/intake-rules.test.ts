@@ -1,39 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  ancestorRegionCodes,
-  caseCounterName,
-  countyCodeOf,
-  formatCaseNo,
-  isMainlandPhone,
-  mergeCalendarOverrides,
-  pickOwnerOffice,
-  reportUrgency,
-} from "./intake-rules.ts";
-
-describe("ancestorRegionCodes", () => {
-  it.each([
-    ["341322100", ["341322100", "341322", "3413", "34"]],
-    ["341322100201", ["341322100201", "341322100", "341322", "3413", "34"]],
-    ["341322", ["341322", "3413", "34"]],
-    ["3413", ["3413", "34"]],
-    ["34", ["34"]],
-  ])("%s → %j", (code, expected) => {
-    expect(ancestorRegionCodes(code)).toEqual(expected);
-  });
-});
-
-describe("countyCodeOf", () => {
-  it.each([
-    ["341322100", "341322"],
-    ["341322", "341322"],
-    ["341322100201", "341322"],
-    ["3413", null],
-    ["34", null],
-    ["abcdef", null],
-  ])("%s → %s", (code, expected) => {
-    expect(countyCodeOf(code)).toBe(expected);
-  });
-});
+import { caseCounterName, formatCaseNo, isMainlandPhone, pickOwnerOffice, reportUrgency } from "./intake-rules.ts";
 
 describe("pickOwnerOffice", () => {
   const county = { id: "county", regionCode: "341322" };
@@ -71,22 +37,6 @@ describe("case numbers", () => {
     ["341322", "2026", 1.5],
   ])("refuses %s / %s / %s", (county, year, seq) => {
     expect(() => formatCaseNo(county, year, seq)).toThrow(RangeError);
-  });
-});
-
-describe("mergeCalendarOverrides", () => {
-  it("lets the nearer region win a date both set, and sorts the dates", () => {
-    const merged = mergeCalendarOverrides([
-      { regionCode: "341322100", date: "2026-05-06", isWorkingDay: true },
-      { regionCode: "341322", date: "2026-05-06", isWorkingDay: false },
-      { regionCode: "34", date: "2026-03-03", isWorkingDay: false },
-      { regionCode: "341322", date: "2026-05-09", isWorkingDay: true },
-    ]);
-    expect(merged).toEqual({ holidays: ["2026-03-03"], workdays: ["2026-05-06", "2026-05-09"] });
-  });
-
-  it("is empty without rows", () => {
-    expect(mergeCalendarOverrides([])).toEqual({ holidays: [], workdays: [] });
   });
 });
 

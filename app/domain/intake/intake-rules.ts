@@ -1,6 +1,6 @@
-// Pure rules of case intake (DESIGN §4): which office owns a new case, its number, which calendar
-// days apply, and what counts as a phone number.
-import type { CalendarOverrides } from "../working-days.ts";
+// Pure rules of case intake (DESIGN §4): which office owns a new case, its number, and what counts
+// as a phone number. Region codes (ancestors, county) are region-codes.ts.
+import { ancestorRegionCodes } from "../region-codes.ts";
 
 /** Every channel staff record by hand; ONLINE_REPORT only comes from the public /report form. */
 export const STAFF_INTAKE_SOURCES = [
@@ -25,27 +25,6 @@ export const INTAKE_LIMITS = {
   householdSizeMax: 30,
 } as const;
 
-/** GB/T 2260 code lengths: province, city, county, township (乡镇/街道), village (村/社区). */
-const LEVEL_LENGTHS = [2, 4, 6, 9, 12] as const;
-const COUNTY_CODE_LENGTH = 6;
-
-/**
- * The region itself and its ancestors, nearest first: 341322100 → 341322, 3413, 34. A code's
- * ancestors are its prefixes at the level lengths, so no tree walk is needed.
- */
-export function ancestorRegionCodes(regionCode: string): string[] {
-  const codes = [regionCode];
-  for (const length of [...LEVEL_LENGTHS].reverse()) {
-    if (length < regionCode.length) codes.push(regionCode.slice(0, length));
-  }
-  return codes;
-}
-
-/** The county (县/区/县级市) a case belongs to, which its number is counted under; null above county level. */
-export function countyCodeOf(regionCode: string): string | null {
-  return /^\d+$/.test(regionCode) && regionCode.length >= COUNTY_CODE_LENGTH ? regionCode.slice(0, COUNTY_CODE_LENGTH) : null;
-}
-
 /** 首问负责制: the office of the region, or else of its nearest ancestor that has one. Ties go to the first listed. */
 export function pickOwnerOffice<O extends { regionCode: string }>(offices: readonly O[], regionCode: string): O | null {
   for (const code of ancestorRegionCodes(regionCode)) {
@@ -55,6 +34,10 @@ export function pickOwnerOffice<O extends { regionCode: string }>(offices: reado
   return null;
 }
 
+/**
+ * The Counter row a county's case numbers of a year are drawn from. The app and the seed must name
+ * it alike (the seed moves it past the demo cases), so both take it from here.
+ */
 export const caseCounterName = (countyCode: string, year: string) => `case:${countyCode}:${year}`;
 
 /** "JJN-341322-2026-0022": county, year received (Asia/Shanghai) and the county's running number. */
@@ -63,25 +46,6 @@ export function formatCaseNo(countyCode: string, year: string, seq: number): str
   if (!/^\d{4}$/.test(year)) throw new RangeError(`Not a year: ${year}`);
   if (!Number.isSafeInteger(seq) || seq < 1) throw new RangeError(`Sequence must be a positive integer, got ${seq}`);
   return `JJN-${countyCode}-${year}-${String(seq).padStart(4, "0")}`;
-}
-
-export type RegionCalendarDay = { regionCode: string; date: string; isWorkingDay: boolean };
-
-/**
- * A region's calendar overrides from the CalendarDay rows of the region and its ancestors: where a
- * county and its township disagree about a date, the nearer region (the longer code) wins.
- */
-export function mergeCalendarOverrides(days: readonly RegionCalendarDay[]): CalendarOverrides {
-  const byDate = new Map<string, RegionCalendarDay>();
-  for (const day of days) {
-    const current = byDate.get(day.date);
-    if (!current || day.regionCode.length > current.regionCode.length) byDate.set(day.date, day);
-  }
-  const overrides: CalendarOverrides = { holidays: [], workdays: [] };
-  for (const [date, day] of [...byDate].sort(([a], [b]) => a.localeCompare(b))) {
-    (day.isWorkingDay ? overrides.workdays : overrides.holidays).push(date);
-  }
-  return overrides;
 }
 
 const MOBILE = /^1[3-9]\d{9}$/;

@@ -1,3 +1,4 @@
+import { ancestorRegionCodes } from "~/domain/region-codes.ts";
 import type { CaseCategory } from "~/generated/prisma/client.ts";
 import type { Db, Tx } from "~/utils/db.server.ts";
 import { fundAccount } from "../ledger/post-ledger-transaction.server.ts";
@@ -8,9 +9,8 @@ import { fundAccount } from "../ledger/post-ledger-transaction.server.ts";
  * region first — a township's case draws on its county's fund before the city's.
  */
 export async function findAdvanceFund(db: Db | Tx, input: { regionCode: string; category: CaseCategory }) {
-  const prefixes = Array.from({ length: input.regionCode.length - 1 }, (_, i) => input.regionCode.slice(0, i + 2));
   const funds = await db.reliefFund.findMany({
-    where: { status: "ACTIVE", regionCode: { in: prefixes } },
+    where: { status: "ACTIVE", regionCode: { in: ancestorRegionCodes(input.regionCode) } },
     orderBy: { createdAt: "asc" },
     select: {
       id: true,

@@ -1,8 +1,7 @@
 import { verificationDueDateAfterAdvance } from "~/domain/working-days.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { isoDateOf, shanghaiDate } from "~/utils/dates.ts";
-import { getCalendarOverrides } from "../verification/get-calendar-overrides.server.ts";
-import { getRegionChain } from "../verification/region-chain.server.ts";
+import { getCalendarOverrides } from "../regions/get-calendar-overrides.server.ts";
 import { findAdvanceFund } from "./find-advance-fund.server.ts";
 import { listCaseAdvances } from "./list-case-advances.server.ts";
 
@@ -16,12 +15,13 @@ export async function getAdvanceOverview(caseId: string, now = new Date()) {
     where: { id: caseId },
     select: { caseNo: true, status: true, version: true, regionCode: true, category: true, verificationDueOn: true, ledgerAccount: { select: { balanceFen: true } } },
   });
-  const [fund, advances, chain] = await Promise.all([findAdvanceFund(prisma, found), listCaseAdvances(prisma, caseId), getRegionChain(prisma, found.regionCode)]);
-  const requesterIds = [...new Set(advances.rows.map((r) => r.requestedById))];
-  const [overrides, requesters] = await Promise.all([
-    getCalendarOverrides(prisma, chain.map((r) => r.code)),
-    prisma.user.findMany({ where: { id: { in: requesterIds } }, select: { id: true, displayName: true } }),
+  const [fund, advances, overrides] = await Promise.all([
+    findAdvanceFund(prisma, found),
+    listCaseAdvances(prisma, caseId),
+    getCalendarOverrides(prisma, found.regionCode),
   ]);
+  const requesterIds = [...new Set(advances.rows.map((r) => r.requestedById))];
+  const requesters = await prisma.user.findMany({ where: { id: { in: requesterIds } }, select: { id: true, displayName: true } });
   const names = new Map(requesters.map((u) => [u.id, u.displayName]));
   const existingDue = found.verificationDueOn && isoDateOf(found.verificationDueOn);
   const nextDue = verificationDueDateAfterAdvance(shanghaiDate(now), overrides);

@@ -7,8 +7,7 @@ import { isoDateOf, shanghaiDate } from "~/utils/dates.ts";
 import { msg } from "~/utils/validation.ts";
 import { CaseChangedError, TransitionRefusedError, transitionCase } from "../cases/transition-case.server.ts";
 import { caseAccount, ensureAccount, postLedgerTransaction } from "../ledger/post-ledger-transaction.server.ts";
-import { getCalendarOverrides } from "../verification/get-calendar-overrides.server.ts";
-import { getRegionChain } from "../verification/region-chain.server.ts";
+import { getCalendarOverrides } from "../regions/get-calendar-overrides.server.ts";
 import { AdvanceRefusedError } from "./advance-refused-error.server.ts";
 import type { GrantAdvanceForm } from "./advance-schema.server.ts";
 import { findAdvanceFund } from "./find-advance-fund.server.ts";
@@ -50,8 +49,7 @@ export function grantAdvance(input: { caseId: string; user: CurrentUser; form: G
     }
 
     const today = shanghaiDate(now);
-    const chain = await getRegionChain(tx, found.regionCode);
-    const dueOn = verificationDueDateAfterAdvance(today, await getCalendarOverrides(tx, chain.map((r) => r.code)));
+    const dueOn = verificationDueDateAfterAdvance(today, await getCalendarOverrides(tx, found.regionCode));
     const existingDue = found.verificationDueOn && isoDateOf(found.verificationDueOn);
     const verificationDueOn = existingDue && existingDue < dueOn ? existingDue : dueOn;
 

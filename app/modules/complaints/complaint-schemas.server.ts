@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { COMPLAINT_INTENTS, COMPLAINT_STATUSES } from "~/domain/complaint-status.ts";
 import { msg } from "~/utils/validation.ts";
+import { PageQuerySchema } from "../resources/page-query.server.ts";
 
 export const COMPLAINT_SUBJECT_MAX = 100;
 export const COMPLAINT_CONTENT_MAX = 2000;
@@ -31,8 +32,7 @@ export const HandleComplaintSchema = z.object({
   reply: z.string().max(COMPLAINT_REPLY_MAX, tooLong(COMPLAINT_REPLY_MAX)).optional(),
 });
 
-export const ComplaintQuerySchema = z.object({
+export const ComplaintQuerySchema = PageQuerySchema.extend({
   status: z.enum(COMPLAINT_STATUSES).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 export type ComplaintQuery = z.infer<typeof ComplaintQuerySchema>;

@@ -1,4 +1,5 @@
 import { prisma } from "~/utils/db.server.ts";
+import { pageCount } from "../resources/page-query.server.ts";
 import type { ComplaintQuery } from "./complaint-schemas.server.ts";
 import { complaintScopeWhere } from "./complaint-scope.server.ts";
 
@@ -24,5 +25,5 @@ export async function listComplaints(scopeRegionCode: string | null, query: Comp
       },
     }),
   ]);
-  return { rows, total, pages: Math.max(1, Math.ceil(total / COMPLAINTS_PAGE_SIZE)) };
+  return { rows, total, pages: pageCount(total, COMPLAINTS_PAGE_SIZE) };
 }

@@ -1,3 +1,4 @@
+import { countyCodeOf } from "~/domain/region-codes.ts";
 import { prisma } from "~/utils/db.server.ts";
 
 export type IntakeRegionGroup = {
@@ -30,7 +31,8 @@ export async function listIntakeRegions(scopeRegionCode: string | null): Promise
   const groups = new Map<string, IntakeRegionGroup>();
   const missingCounties = new Set<string>();
   for (const row of rows) {
-    const countyCode = row.code.slice(0, 6);
+    // Only COUNTY and TOWNSHIP rows are read, so every code has a county.
+    const countyCode = countyCodeOf(row.code)!;
     let group = groups.get(countyCode);
     if (!group) {
       group = { county: { code: countyCode, name: countyCode, fullName: countyCode }, countySelectable: false, townships: [] };

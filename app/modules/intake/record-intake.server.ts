@@ -1,20 +1,16 @@
 import { validateIdNumber } from "~/domain/id-number.ts";
-import { isoDateOf, shanghaiDate } from "~/utils/dates.ts";
+import { shanghaiDate } from "~/utils/dates.ts";
 import { addDays } from "~/domain/iso-date.ts";
-import {
-  ancestorRegionCodes,
-  caseCounterName,
-  countyCodeOf,
-  formatCaseNo,
-  mergeCalendarOverrides,
-  pickOwnerOffice,
-} from "~/domain/intake/intake-rules.ts";
+import { caseCounterName, formatCaseNo, pickOwnerOffice } from "~/domain/intake/intake-rules.ts";
+import { ancestorRegionCodes, countyCodeOf } from "~/domain/region-codes.ts";
 import { dueDateFor, type Urgency } from "~/domain/working-days.ts";
 import type { CaseCategory, CaseSource } from "~/generated/prisma/client.ts";
 import { prisma, type Tx } from "~/utils/db.server.ts";
 import { piiCrypto } from "~/utils/pii.server.ts";
 import type { FieldErrors } from "~/utils/validation.ts";
 import { recordAudit } from "../audit/record-audit.server.ts";
+import { nextCounterValue } from "../counters/next-counter-value.server.ts";
+import { getCalendarOverrides } from "../regions/get-calendar-overrides.server.ts";
 
 export type IntakeInput = {
   source: CaseSource;
@@ -62,16 +58,16 @@ export async function recordIntake(input: IntakeInput): Promise<IntakeResult> {
     const countyCode = countyCodeOf(input.regionCode);
     if (!region || !countyCode || !PLACEABLE_LEVELS.has(region.level)) return refused("region", "intake.errors.regionUnknown");
 
-    const ancestors = ancestorRegionCodes(region.code);
     const offices = await tx.office.findMany({
-      where: { regionCode: { in: ancestors } },
+      where: { regionCode: { in: ancestorRegionCodes(region.code) } },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: { id: true, regionCode: true },
     });
     const owner = pickOwnerOffice(offices, region.code);
     if (!owner) return refused("region", "intake.errors.regionNoOffice");
 
-    const responseDueOn = dueDateFor(input.urgency, receivedOn, await regionCalendar(tx, ancestors, receivedOn));
+    const calendar = await getCalendarOverrides(tx, region.code, { from: receivedOn, to: addDays(receivedOn, CALENDAR_LOOKAHEAD_DAYS) });
+    const responseDueOn = dueDateFor(input.urgency, receivedOn, calendar);
     const caseNo = await nextCaseNo(tx, countyCode, receivedOn.slice(0, 4));
     const { beneficiary } = input;
 
@@ -118,30 +114,7 @@ export async function recordIntake(input: IntakeInput): Promise<IntakeResult> {
   });
 }
 
-/**
- * The county's next number. The upsert is one INSERT … ON CONFLICT DO UPDATE, so concurrent intakes
- * queue on the counter row until each transaction ends and never get the same number; a rolled
- * back intake gives its number back.
- */
+/** The county's next case number of the year, from its Counter row. */
 async function nextCaseNo(tx: Tx, countyCode: string, year: string): Promise<string> {
-  const name = caseCounterName(countyCode, year);
-  const counter = await tx.counter.upsert({
-    where: { name },
-    create: { name, value: 1 },
-    update: { value: { increment: 1 } },
-    select: { value: true },
-  });
-  return formatCaseNo(countyCode, year, counter.value);
-}
-
-/** The region's calendar overrides (its own and its ancestors' CalendarDay rows) from today on. */
-async function regionCalendar(tx: Tx, ancestors: string[], fromIsoDate: string) {
-  const days = await tx.calendarDay.findMany({
-    where: {
-      regionCode: { in: ancestors },
-      date: { gte: new Date(`${fromIsoDate}T00:00:00Z`), lte: new Date(`${addDays(fromIsoDate, CALENDAR_LOOKAHEAD_DAYS)}T00:00:00Z`) },
-    },
-    select: { regionCode: true, date: true, isWorkingDay: true },
-  });
-  return mergeCalendarOverrides(days.map((d) => ({ regionCode: d.regionCode, date: isoDateOf(d.date), isWorkingDay: d.isWorkingDay })));
+  return formatCaseNo(countyCode, year, await nextCounterValue(tx, caseCounterName(countyCode, year)));
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { pageCount, PageQuerySchema } from "../resources/page-query.server.ts";
 import { PUBLIC_CASE_SELECT } from "./public-case-select.server.ts";
 
 export const PAGE_SIZE = 12;
@@ -9,12 +10,11 @@ const CATEGORIES = ["MAJOR_ILLNESS", "ACCIDENT", "DISASTER", "DEATH_OF_BREADWINN
 const URGENCIES = ["CRITICAL", "HIGH", "NORMAL"] as const;
 
 // Unknown filter values are dropped rather than answered with an error: people share these URLs.
-export const NeedsQuerySchema = z.object({
+export const NeedsQuerySchema = PageQuerySchema.extend({
   category: z.enum(CATEGORIES).optional().catch(undefined),
   urgency: z.enum(URGENCIES).optional().catch(undefined),
   region: z.string().regex(/^\d{2,12}$/).optional().catch(undefined),
   sort: z.enum(["needIndex", "urgency", "newest"]).default("needIndex").catch("needIndex"),
-  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 export type NeedsQuery = z.infer<typeof NeedsQuerySchema>;
 
@@ -42,5 +42,5 @@ export async function listPublishedNeeds(query: NeedsQuery) {
       select: PUBLIC_CASE_SELECT,
     }),
   ]);
-  return { total, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), cases };
+  return { total, pages: pageCount(total, PAGE_SIZE), cases };
 }

@@ -3,7 +3,7 @@ import { allowedReferralIntents, isReferralOverdue } from "~/domain/referral-sta
 import { addWorkingDays } from "~/domain/working-days.ts";
 import { isoDateOf } from "~/utils/dates.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { loadCalendarOverrides } from "./load-calendar-overrides.server.ts";
+import { getCalendarOverrides } from "../regions/get-calendar-overrides.server.ts";
 
 /** A new referral is due this many working days after today unless staff choose otherwise. */
 export const DEFAULT_REFERRAL_WORKING_DAYS = 5;
@@ -24,7 +24,7 @@ export async function getReferralsTab(caseId: string, today: string) {
       },
     },
   });
-  const overrides = await loadCalendarOverrides(prisma, record.regionCode, today);
+  const overrides = await getCalendarOverrides(prisma, record.regionCode, { from: today });
   const isFinal = isFinalStatus(record.status);
   return {
     caseStatus: record.status,

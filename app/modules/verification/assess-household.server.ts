@@ -1,13 +1,35 @@
 import { caseIndices, type IndexResult, type NeedPartKey, type PovertyPartKey } from "~/domain/indices/need-index.ts";
 import type { HouseholdFacts } from "~/domain/indices/household-facts.ts";
 import { MISSED_AID_LOOKBACK_MONTHS, missedAidHints, monthsBefore, type MissedAidHint } from "~/domain/missed-aid/missed-aid-hints.ts";
-import type { Urgency, CaseCategory, StandardKind } from "~/generated/prisma/client.ts";
+import type { Urgency, CaseCategory, Prisma, StandardKind } from "~/generated/prisma/client.ts";
 import { workingDaysBetween } from "~/domain/working-days.ts";
 import type { Db, Tx } from "~/utils/db.server.ts";
 import { isoDateOf, shanghaiDate } from "~/utils/dates.ts";
-import { getCalendarOverrides } from "./get-calendar-overrides.server.ts";
+import { getCalendarOverrides } from "../regions/get-calendar-overrides.server.ts";
+import { getRegionChain } from "../regions/get-region-chain.server.ts";
 import { getLocalDibaoStandard } from "./get-local-dibao-standard.server.ts";
-import { getRegionChain } from "./region-chain.server.ts";
+
+/** The Beneficiary columns that make up HouseholdFacts, in the order audits name them. */
+export const HOUSEHOLD_FACT_FIELDS = ["householdSize", "monthlyIncomeFen", "monthlyEssentialFen", "housing", "vulnerableMembers"] as const satisfies readonly (keyof HouseholdFacts)[];
+
+/**
+ * The rows an assessment starts from: the Case columns assessHousehold takes as `caseRow`, the
+ * status and version a verification checks, and the beneficiary's ID hash and household facts.
+ * The verify tab (preview) and verifyCase (stored) load them with this one select, so the preview
+ * is scored from the same columns as the stored result.
+ */
+export const CASE_ASSESSMENT_SELECT = {
+  id: true,
+  status: true,
+  version: true,
+  regionCode: true,
+  urgency: true,
+  category: true,
+  receivedAt: true,
+  beneficiary: {
+    select: { id: true, idNumberHash: true, householdSize: true, monthlyIncomeFen: true, monthlyEssentialFen: true, housing: true, vulnerableMembers: true },
+  },
+} as const satisfies Prisma.CaseSelect;
 
 /** What is stored in Case.indexParts: both breakdowns and the figures they were computed from. */
 export type StoredIndices = {
@@ -41,7 +63,8 @@ export async function assessHousehold(
 ): Promise<HouseholdAssessment> {
   const today = shanghaiDate(input.now ?? new Date());
   const chain = await getRegionChain(db, input.caseRow.regionCode);
-  const overrides = await getCalendarOverrides(db, chain.map((r) => r.code));
+  // All of the region's calendar days, past ones included: they count in the days waited.
+  const overrides = await getCalendarOverrides(db, input.caseRow.regionCode);
   const standard = await getLocalDibaoStandard(db, chain, today);
   const needLines = await db.need.findMany({ where: { caseId: input.caseRow.id }, select: { target: true, committed: true, status: true } });
   const records = await db.assistanceRecord.findMany({

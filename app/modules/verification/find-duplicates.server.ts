@@ -1,7 +1,7 @@
 import { MISSED_AID_LOOKBACK_MONTHS, monthsBefore } from "~/domain/missed-aid/missed-aid-hints.ts";
 import { scopeCovers } from "~/domain/permissions.ts";
 import type { Db, Tx } from "~/utils/db.server.ts";
-import { isoDateOf } from "~/utils/dates.ts";
+import { assistanceRecordRow } from "./assistance-record-row.server.ts";
 
 /** How far back the duplicate check looks (DESIGN §4: cases and records of the last 12 months). */
 export const DUPLICATE_LOOKBACK_MONTHS = MISSED_AID_LOOKBACK_MONTHS;
@@ -107,13 +107,8 @@ export async function findDuplicates(
       }))
       .sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime()),
     records: records.map((r) => ({
-      id: r.id,
-      programme: r.programme,
-      startedOn: isoDateOf(r.startedOn),
-      endedOn: r.endedOn && isoDateOf(r.endedOn),
-      amountFen: r.amountFen,
+      ...assistanceRecordRow(r),
       regionName: regionNames.get(r.regionCode) ?? r.regionCode,
-      caseNo: r.case?.caseNo ?? null,
       isCaseInScope: !!r.case && scopeCovers(input.scopeRegionCode, r.case.regionCode),
     })),
   };

@@ -1,6 +1,6 @@
 import type { StandardKind } from "~/generated/prisma/client.ts";
 import type { Tx, Db } from "~/utils/db.server.ts";
-import type { RegionChain } from "./region-chain.server.ts";
+import type { RegionChain } from "../regions/get-region-chain.server.ts";
 
 export type LocalDibaoStandard = { kind: StandardKind; monthlyFen: number; regionCode: string; effectiveFrom: Date };
 

@@ -5,7 +5,8 @@ import { prisma } from "~/utils/db.server.ts";
 import { isoDateOf, shanghaiDate } from "~/utils/dates.ts";
 import { piiCrypto } from "~/utils/pii.server.ts";
 import { recordAudit } from "../audit/record-audit.server.ts";
-import { assessHousehold, type StoredIndices } from "./assess-household.server.ts";
+import { assessHousehold, CASE_ASSESSMENT_SELECT, HOUSEHOLD_FACT_FIELDS, type StoredIndices } from "./assess-household.server.ts";
+import { assistanceRecordRow } from "./assistance-record-row.server.ts";
 import { findDuplicates, NO_DUPLICATES } from "./find-duplicates.server.ts";
 
 /** The person's assistance records listed on the tab (newest first). */
@@ -30,31 +31,14 @@ export function getVerification(caseId: string, user: CurrentUser, now = new Dat
     const found = await tx.case.findUniqueOrThrow({
       where: { id: caseId },
       select: {
-        id: true,
+        ...CASE_ASSESSMENT_SELECT,
         caseNo: true,
-        status: true,
-        version: true,
-        regionCode: true,
-        urgency: true,
-        category: true,
-        receivedAt: true,
         verifiedAt: true,
         verificationDueOn: true,
         povertyIndex: true,
         needIndex: true,
         indexParts: true,
-        beneficiary: {
-          select: {
-            id: true,
-            idNumberEncrypted: true,
-            idNumberHash: true,
-            householdSize: true,
-            monthlyIncomeFen: true,
-            monthlyEssentialFen: true,
-            housing: true,
-            vulnerableMembers: true,
-          },
-        },
+        beneficiary: { select: { ...CASE_ASSESSMENT_SELECT.beneficiary.select, idNumberEncrypted: true } },
       },
     });
     const b = found.beneficiary;
@@ -65,7 +49,7 @@ export function getVerification(caseId: string, user: CurrentUser, now = new Dat
         entityType: "Beneficiary",
         entityId: b.id,
         caseId,
-        detail: { fields: ["idNumber", "householdSize", "monthlyIncomeFen", "monthlyEssentialFen", "housing", "vulnerableMembers", "assistanceRecords"], tab: "verify" },
+        detail: { fields: ["idNumber", ...HOUSEHOLD_FACT_FIELDS, "assistanceRecords"], tab: "verify" },
       });
     }
     const idNumberHash = b?.idNumberHash ?? null;
@@ -103,15 +87,7 @@ export function getVerification(caseId: string, user: CurrentUser, now = new Dat
       hasBeneficiary: !!b,
       idNumberMasked: b?.idNumberEncrypted ? maskIdNumber(piiCrypto().decrypt(b.idNumberEncrypted)) : null,
       hasIdNumber: !!idNumberHash,
-      records: records.map((r) => ({
-        id: r.id,
-        programme: r.programme,
-        startedOn: isoDateOf(r.startedOn),
-        endedOn: r.endedOn && isoDateOf(r.endedOn),
-        amountFen: r.amountFen,
-        purpose: r.purpose,
-        caseNo: r.case?.caseNo ?? null,
-      })),
+      records: records.map((r) => ({ ...assistanceRecordRow(r), purpose: r.purpose })),
       duplicates,
       indices: indices && { poverty: indices.poverty, need: indices.need, inputs: indices.inputs },
       isIndexPreview: found.status === "ACCEPTED",

@@ -6,12 +6,10 @@ import { shanghaiDate } from "~/utils/dates.ts";
 import { piiCrypto } from "~/utils/pii.server.ts";
 import { recordAudit } from "../audit/record-audit.server.ts";
 import { CaseChangedError, TransitionRefusedError, transitionCase } from "../cases/transition-case.server.ts";
-import { assessHousehold, indexColumns } from "./assess-household.server.ts";
+import { assessHousehold, CASE_ASSESSMENT_SELECT, HOUSEHOLD_FACT_FIELDS, indexColumns } from "./assess-household.server.ts";
 import { findDuplicates, hasDuplicates } from "./find-duplicates.server.ts";
 import { VerificationRefusedError } from "./verification-refused-error.server.ts";
 import type { VerifyCaseForm } from "./verification-schemas.server.ts";
-
-const HOUSEHOLD_FIELDS = ["householdSize", "monthlyIncomeFen", "monthlyEssentialFen", "housing", "vulnerableMembers"] as const;
 
 /**
  * 入户核实: saves the household data on Beneficiary and the indices on Case, and with
@@ -25,21 +23,7 @@ export function verifyCase(input: { caseId: string; user: CurrentUser; form: Ver
   const { caseId, user, form } = input;
   const now = input.now ?? new Date();
   return prisma.$transaction(async (tx) => {
-    const found = await tx.case.findUniqueOrThrow({
-      where: { id: caseId },
-      select: {
-        id: true,
-        status: true,
-        version: true,
-        regionCode: true,
-        urgency: true,
-        category: true,
-        receivedAt: true,
-        beneficiary: {
-          select: { id: true, idNumberHash: true, householdSize: true, monthlyIncomeFen: true, monthlyEssentialFen: true, housing: true, vulnerableMembers: true },
-        },
-      },
-    });
+    const found = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: CASE_ASSESSMENT_SELECT });
     if (found.version !== form.version) throw new CaseChangedError(caseId);
     if (found.status !== "ACCEPTED") throw new TransitionRefusedError("notAllowedFromStatus");
     const beneficiary = found.beneficiary;
@@ -67,7 +51,7 @@ export function verifyCase(input: { caseId: string; user: CurrentUser; form: Ver
     const columns = indexColumns(assessment);
     const indexData = { ...columns, indexParts: columns.indexParts as unknown as Prisma.InputJsonValue };
 
-    const fields: string[] = HOUSEHOLD_FIELDS.filter((f) => JSON.stringify(beneficiary[f] ?? null) !== JSON.stringify(household[f] ?? null));
+    const fields: string[] = HOUSEHOLD_FACT_FIELDS.filter((f) => JSON.stringify(beneficiary[f] ?? null) !== JSON.stringify(household[f] ?? null));
     if (newIdNumber) fields.push("idNumber");
     const detail = { fields, duplicateHits: duplicates.cases.length + duplicates.records.length, duplicatesAcknowledged: isDuplicate && form.acknowledgeDuplicates };
 

@@ -1,4 +1,5 @@
 import { prisma } from "~/utils/db.server.ts";
+import { pageCount } from "../resources/page-query.server.ts";
 import type { OrganizationQuery } from "./vetting-schemas.server.ts";
 
 export const ORGANIZATIONS_PAGE_SIZE = 50;
@@ -20,5 +21,5 @@ export async function listOrganizationsForVetting(query: OrganizationQuery) {
     }),
     prisma.organization.count({ where: { status: "PENDING" } }),
   ]);
-  return { rows, total, pending, pages: Math.max(1, Math.ceil(total / ORGANIZATIONS_PAGE_SIZE)) };
+  return { rows, total, pending, pages: pageCount(total, ORGANIZATIONS_PAGE_SIZE) };
 }

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { ORGANIZATION_INTENTS, ORGANIZATION_STATUSES } from "~/domain/organization-status.ts";
 import { msg } from "~/utils/validation.ts";
+import { PageQuerySchema } from "../resources/page-query.server.ts";
 
 export const VETTING_REASON_MAX = 500;
 
-export const OrganizationQuerySchema = z.object({
+export const OrganizationQuerySchema = PageQuerySchema.extend({
   status: z.enum(ORGANIZATION_STATUSES).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 export type OrganizationQuery = z.infer<typeof OrganizationQuerySchema>;
 
