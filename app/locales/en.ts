@@ -72,6 +72,7 @@ export const en: SameShape<Messages> = {
     pledgeGoods: "Pledge goods",
     offerTime: "Offer your time",
     actionsSoon: "Giving opens soon; meanwhile call the 12349 help line.",
+    searchPlaceholder: "e.g. leukaemia, Xiaoxian, baixuebing",
     caseNo: "Case number",
     notFound: "We could not find this need. It may not be public yet or may have been withdrawn.",
   },

@@ -71,6 +71,7 @@ export const zhCN = {
     pledgeGoods: "认领物资",
     offerTime: "提供志愿服务",
     actionsSoon: "捐赠功能即将开放，可先通过热线 12349 联系。",
+    searchPlaceholder: "如：白血病、萧县、baixuebing",
     caseNo: "个案编号",
     notFound: "没有找到这条需求，它可能尚未公开或已撤回。",
   },

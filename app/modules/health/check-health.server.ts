@@ -1,21 +1,31 @@
 import { prisma } from "~/utils/db.server.ts";
+import { getSearchEngine } from "~/utils/search.server.ts";
 
 export async function checkHealth() {
   const started = Date.now();
   try {
     const [oldest] = await prisma.$queryRaw<{ pending: bigint; oldest: Date | null }[]>`
       SELECT count(*) AS pending, min("createdAt") AS oldest FROM "OutboxEvent" WHERE "processedAt" IS NULL`;
+    const search = await searchHealth();
     return {
-      ok: true,
+      ok: search.ok,
       database: { ok: true, latencyMs: Date.now() - started },
-      // The search subsystem (issue 4) reports here; until then the embedded engine is the default.
-      search: { engine: "embedded" },
+      search,
       outbox: {
         pending: Number(oldest?.pending ?? 0),
         lagSeconds: oldest?.oldest ? Math.round((Date.now() - oldest.oldest.getTime()) / 1000) : 0,
       },
     };
   } catch {
-    return { ok: false, database: { ok: false, latencyMs: Date.now() - started }, search: { engine: "embedded" }, outbox: null };
+    return { ok: false, database: { ok: false, latencyMs: Date.now() - started }, search: null, outbox: null };
+  }
+}
+
+async function searchHealth() {
+  try {
+    const engine = await getSearchEngine();
+    return { engine: engine.name, ...(await engine.health()) };
+  } catch {
+    return { engine: "unknown", ok: false, documents: 0 };
   }
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { getSearchEngine } from "~/utils/search.server.ts";
 import { pageCount, PageQuerySchema } from "../resources/page-query.server.ts";
 import { PUBLIC_CASE_SELECT } from "./public-case-select.server.ts";
 
@@ -11,6 +12,7 @@ const URGENCIES = ["CRITICAL", "HIGH", "NORMAL"] as const;
 
 // Unknown filter values are dropped rather than answered with an error: people share these URLs.
 export const NeedsQuerySchema = PageQuerySchema.extend({
+  q: z.string().trim().max(100).optional().catch(undefined),
   category: z.enum(CATEGORIES).optional().catch(undefined),
   urgency: z.enum(URGENCIES).optional().catch(undefined),
   region: z.string().regex(/^\d{2,12}$/).optional().catch(undefined),
@@ -26,6 +28,7 @@ const ORDER: Record<NeedsQuery["sort"], Prisma.CaseOrderByWithRelationInput[]> =
 };
 
 export async function listPublishedNeeds(query: NeedsQuery) {
+  if (query.q) return searchPublishedNeeds({ ...query, q: query.q });
   const where: Prisma.CaseWhereInput = {
     status: "PUBLISHED",
     ...(query.category && { category: query.category }),
@@ -43,4 +46,21 @@ export async function listPublishedNeeds(query: NeedsQuery) {
     }),
   ]);
   return { total, pages: pageCount(total, PAGE_SIZE), cases };
+}
+
+/** Text search goes through the search engine (Chinese words, pinyin, typos); rows come from the database. */
+async function searchPublishedNeeds(query: NeedsQuery & { q: string }) {
+  const engine = await getSearchEngine();
+  const result = await engine.search({
+    q: query.q,
+    filters: { type: "need", status: "PUBLISHED", category: query.category, urgency: query.urgency, region: query.region },
+    sort: query.sort === "needIndex" ? "relevance" : query.sort,
+    page: query.page,
+    pageSize: PAGE_SIZE,
+  });
+  const caseNos = result.hits.map((hit) => hit.url.split("/").pop() ?? "");
+  const rows = await prisma.case.findMany({ where: { caseNo: { in: caseNos }, status: "PUBLISHED" }, select: PUBLIC_CASE_SELECT });
+  const byCaseNo = new Map(rows.map((row) => [row.caseNo, row]));
+  const cases = caseNos.flatMap((caseNo) => byCaseNo.get(caseNo) ?? []);
+  return { total: result.total, pages: Math.max(1, Math.ceil(result.total / PAGE_SIZE)), cases };
 }

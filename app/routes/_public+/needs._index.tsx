@@ -3,7 +3,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/layout/error-page.tsx";
 import { NeedCard } from "~/components/needs/need-card.tsx";
-import { buttonClass } from "~/components/ui/field.tsx";
+import { buttonClass, inputClass } from "~/components/ui/field.tsx";
 import { FilterSelect as Select } from "~/components/ui/filter-select.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { CASE_CATEGORIES, URGENCIES } from "~/domain/case-status.ts";
@@ -30,6 +30,10 @@ export default function NeedsPage() {
       </div>
       {/* A plain GET form: filters work without JavaScript and give shareable URLs. */}
       <Form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4">
+        <label className="text-sm">
+          <span className="mb-1 block font-medium">{t("common.search")}</span>
+          <input type="search" name="q" defaultValue={query.q ?? ""} placeholder={t("needs.searchPlaceholder")} className={inputClass} />
+        </label>
         <Select name="category" label={t("staff.columns.category")} value={query.category} allLabel={t("staff.allCategories")}
           options={CASE_CATEGORIES.map((c) => [c, t(`case.category.${c}`)])} />
         <Select name="urgency" label={t("staff.columns.urgency")} value={query.urgency} allLabel={t("staff.allUrgencies")}
