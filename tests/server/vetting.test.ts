@@ -53,6 +53,9 @@ describe("organisation vetting", () => {
     expect(saved.vettedAt).toBeInstanceOf(Date);
     const audit = await auditOf(organization.id);
     expect(audit.map((e) => [e.action, e.actorId, e.fromState, e.toState])).toEqual([["organization.vet", staff.id, "PENDING", "VETTED"]]);
+    // The search index learns of it through the outbox, written in the same transaction.
+    const outbox = await prisma.outboxEvent.findMany({ where: { topic: "SEARCH", kind: "organization.upsert" } });
+    expect(outbox.filter((e) => (e.payload as { id?: string }).id === organization.id)).toHaveLength(1);
   });
 
   it("answers a rejection without a reason with 400 and writes nothing; with a reason it is recorded", async () => {
@@ -85,6 +88,8 @@ describe("organisation vetting", () => {
     expect(result.data).toMatchObject({ formError: "vetting.errors.creditCodeInvalid" });
     expect(await prisma.organization.findUniqueOrThrow({ where: { id: organization.id } })).toMatchObject({ status: "PENDING", vettedAt: null, vettedById: null });
     expect(await auditOf(organization.id)).toHaveLength(0);
+    const outbox = await prisma.outboxEvent.findMany({ where: { topic: "SEARCH", kind: "organization.upsert" } });
+    expect(outbox.filter((e) => (e.payload as { id?: string }).id === organization.id)).toHaveLength(0);
   });
 
   it("suspends with a reason and reinstates; a step the status does not allow is 422, a stale page 409", async () => {

@@ -48,6 +48,9 @@ export function changeOrganizationStatus(input: ChangeOrganizationStatusInput, n
       // The reason is about the organisation, not a person; it is what the trail is for.
       ...(input.reason && { detail: { reason: input.reason } }),
     });
+    // Vetting or suspending changes what is public (the organisation and its projects): the search
+    // index follows through the outbox, written with the change.
+    await tx.outboxEvent.create({ data: { topic: "SEARCH", kind: "organization.upsert", payload: { id: organization.id } } });
     return { from, to: result.to };
   });
 }
