@@ -4,7 +4,6 @@ import { CASE_CATEGORIES } from "../case-status.ts";
 import { addDays } from "../iso-date.ts";
 import { HOUSING_CONDITIONS, VULNERABLE_TAGS, type HouseholdFacts, type HousingConditionName } from "../indices/household-facts.ts";
 import {
-  DEPARTMENTS,
   MISSED_AID_RULES,
   PROGRAMMES,
   missedAidHints,
@@ -36,28 +35,6 @@ const base = (household: Partial<HouseholdFacts> = {}, rest: Partial<MissedAidIn
 });
 
 const record = (programme: ProgrammeName, startedOn: string, endedOn: string | null): AssistanceRecordFacts => ({ programme, startedOn, endedOn });
-
-describe("enums match prisma/schema.prisma", () => {
-  it("Programme", () => {
-    expect(PROGRAMMES).toEqual(["DIBAO", "TEKUN", "MEDICAL_AID", "TEMPORARY_AID", "EDUCATION_AID", "HOUSING_AID", "EMPLOYMENT_AID", "DISASTER_RELIEF", "DISABILITY_SUBSIDY", "JIUJINAN"]);
-  });
-  it("Department", () => {
-    expect(DEPARTMENTS).toEqual([
-      "HEALTH",
-      "MEDICAL_INSURANCE",
-      "EDUCATION",
-      "HOUSING",
-      "HUMAN_RESOURCES",
-      "EMERGENCY_MANAGEMENT",
-      "DISABLED_PERSONS_FEDERATION",
-      "RED_CROSS",
-      "TRADE_UNION",
-      "WOMENS_FEDERATION",
-      "JUDICIAL",
-      "OTHER",
-    ]);
-  });
-});
 
 it("the baseline household gets no hints", () => {
   expect(missedAidHints(base())).toEqual([]);
