@@ -3,6 +3,11 @@ import { en_intake } from "./en.intake.ts";
 import { en_oversight } from "./en.oversight.ts";
 import { en_publication } from "./en.publication.ts";
 import { enPublic } from "./en.public.ts";
+import { en_resources } from "./en.resources.ts";
+import { en_money } from "./en.money.ts";
+import { en_pledges } from "./en.pledges.ts";
+import { en_receipts } from "./en.receipts.ts";
+import { en_matching } from "./en.matching.ts";
 import type { SameShape } from "./same-shape.ts";
 import type { Messages } from "./zh-CN.ts";
 
@@ -12,6 +17,11 @@ export const en: SameShape<Messages> = {
   ...en_casework,
   ...en_publication,
   ...en_oversight,
+  ...en_resources,
+  ...en_money,
+  ...en_pledges,
+  ...en_receipts,
+  ...en_matching,
   app: {
     name: "Emergency Relief Platform",
     tagline: "One plan per case · government and society together · in the open",

@@ -4,6 +4,11 @@ import { zhCN_intake } from "./zh-CN.intake.ts";
 import { zhCN_oversight } from "./zh-CN.oversight.ts";
 import { zhCN_publication } from "./zh-CN.publication.ts";
 import { zhCNPublic } from "./zh-CN.public.ts";
+import { zhCN_resources } from "./zh-CN.resources.ts";
+import { zhCN_money } from "./zh-CN.money.ts";
+import { zhCN_pledges } from "./zh-CN.pledges.ts";
+import { zhCN_receipts } from "./zh-CN.receipts.ts";
+import { zhCN_matching } from "./zh-CN.matching.ts";
 
 export const zhCN = {
   ...zhCNPublic,
@@ -11,6 +16,11 @@ export const zhCN = {
   ...zhCN_casework,
   ...zhCN_publication,
   ...zhCN_oversight,
+  ...zhCN_resources,
+  ...zhCN_money,
+  ...zhCN_pledges,
+  ...zhCN_receipts,
+  ...zhCN_matching,
   app: {
     name: "救急难互助平台",
     tagline: "一案一策 · 政社联动 · 公开透明",

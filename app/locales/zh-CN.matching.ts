@@ -1,0 +1,4 @@
+// Messages of the matching pages.
+export const zhCN_matching = {
+  matchingSection: { title: "" },
+};

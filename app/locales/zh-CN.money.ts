@@ -1,0 +1,4 @@
+// Messages of the money pages.
+export const zhCN_money = {
+  moneySection: { title: "" },
+};

@@ -1,0 +1,4 @@
+// Messages of the pledges pages.
+export const zhCN_pledges = {
+  pledgesSection: { title: "" },
+};

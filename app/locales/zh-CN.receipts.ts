@@ -1,0 +1,4 @@
+// Messages of the receipts pages.
+export const zhCN_receipts = {
+  receiptsSection: { title: "" },
+};

@@ -1,0 +1,4 @@
+// Messages of the resources pages.
+export const zhCN_resources = {
+  resourcesSection: { title: "" },
+};
