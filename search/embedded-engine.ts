@@ -134,7 +134,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const count = this.applyFilters(candidates, query.filters ?? {});
 
     const facets: SearchResult["facets"] = {};
-    for (const field of query.facets ?? []) facets[field] = this.countFacet(field, matched, count);
+    for (const field of query.facets ?? []) facets[field] = field === "region" ? this.countRegions(matched, count) : this.countFacet(field, matched, count);
 
     const pageSize = Math.min(Math.max(1, Math.floor(query.pageSize ?? DEFAULT_PAGE_SIZE)), MAX_PAGE_SIZE);
     const page = Math.max(1, Math.floor(query.page ?? 1));
@@ -407,6 +407,19 @@ export class EmbeddedSearchEngine implements SearchEngine {
       matched[count++] = ord;
     }
     return count;
+  }
+
+  private countRegions(matched: Int32Array, count: number): Record<string, number> {
+    const counts = new Uint32Array(this.regions.values.length);
+    for (let i = 0; i < count; i++) {
+      const base = matched[i]! * REGION_DEPTH;
+      for (let level = 0; level < REGION_DEPTH; level++) counts[this.regionIds[base + level]!]!++;
+    }
+    const out: Record<string, number> = {};
+    counts.forEach((n, id) => {
+      if (id > 0 && n > 0) out[this.regions.values[id]!] = n;
+    });
+    return out;
   }
 
   private countFacet(field: FacetField, matched: Int32Array, count: number): Record<string, number> {

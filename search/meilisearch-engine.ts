@@ -3,7 +3,7 @@
 import { Meilisearch, type Index, type SearchParams } from "meilisearch";
 import { pinyin } from "pinyin-pro";
 import { MEILI_INDEX_UID, MEILI_PRIMARY_KEY, MEILI_SETTINGS } from "./meilisearch-settings.ts";
-import type { DocumentType, SearchDocument, SearchEngine, SearchQuery, SearchResult } from "./search-engine.ts";
+import type { DocumentType, FacetName, SearchDocument, SearchEngine, SearchQuery, SearchResult } from "./search-engine.ts";
 
 export const MEILI_DEFAULT_PAGE_SIZE = 20;
 export const MEILI_MAX_PAGE_SIZE = 100;
@@ -139,7 +139,7 @@ export class MeilisearchEngine implements SearchEngine {
     const params = {
       filter: meiliFilter(query.filters),
       sort: meiliSort(query),
-      facets: query.facets,
+      facets: query.facets?.map(meiliFacetAttribute),
       page: Math.max(1, query.page ?? 1),
       hitsPerPage: pageSize,
       // Every word of the query must match (the embedded engine ANDs words too); Meilisearch's
@@ -148,7 +148,7 @@ export class MeilisearchEngine implements SearchEngine {
     } satisfies SearchParams;
     const response = await this.index.search<MeiliHit, typeof params>(query.q?.trim() ?? "", params);
     const facets: SearchResult["facets"] = {};
-    for (const facet of query.facets ?? []) facets[facet] = response.facetDistribution?.[facet] ?? {};
+    for (const facet of query.facets ?? []) facets[facet] = response.facetDistribution?.[meiliFacetAttribute(facet)] ?? {};
     return {
       total: response.totalHits,
       hits: response.hits.map((h) => ({
@@ -175,4 +175,9 @@ export class MeilisearchEngine implements SearchEngine {
       return { ok: false, documents: 0 };
     }
   }
+}
+
+/** The document attribute behind a facet name: the region facet counts the regionCodes path. */
+function meiliFacetAttribute(facet: FacetName): string {
+  return facet === "region" ? "regionCodes" : facet;
 }

@@ -42,14 +42,19 @@ export type SearchQuery = {
   sort?: "relevance" | "needIndex" | "urgency" | "newest";
   page?: number;
   pageSize?: number;
-  /** Facet counts to return, computed over all matches (before paging). */
-  facets?: Array<"type" | "category" | "urgency" | "status">;
+  /**
+   * Facet counts to return, computed over all matches (before paging). `region` counts every level
+   * of each match's region path (province, city, county …), keyed by code, for a region-tree filter.
+   */
+  facets?: FacetName[];
 };
+
+export type FacetName = "type" | "category" | "urgency" | "status" | "region";
 
 export type SearchResult = {
   total: number;
   hits: Array<{ id: string; type: DocumentType; title: string; url: string; regionName: string; category: string | null; urgency: SearchDocument["urgency"]; needIndex: number | null }>;
-  facets: Partial<Record<"type" | "category" | "urgency" | "status", Record<string, number>>>;
+  facets: Partial<Record<FacetName, Record<string, number>>>;
 };
 
 export interface SearchEngine {

@@ -140,6 +140,13 @@ export function describeSearchEngineContract(name: string, makeEngine: () => Pro
       expect(result.facets.status).toEqual({ PUBLISHED: 2, FUNDED: 1, ACTIVE: 1 });
     });
 
+    it("counts the region facet at every level of each match's region path", async () => {
+      const result = await engine.search({ filters: { region: "34" }, facets: ["region"] });
+      expect(result.facets.region).toEqual({ "34": 4, "3413": 4, "341322": 3, "341322100": 1, "341321": 1 });
+      const fire = await engine.search({ q: "火灾", facets: ["region"] });
+      expect(fire.facets.region).toEqual({ "15": 1, "1507": 1, "150781": 1 });
+    });
+
     it("sorts by need index, urgency and newest", async () => {
       const needs = { filters: { type: "need" as const } };
       expect(await ids({ ...needs, sort: "needIndex" })).toEqual(["need:A1", "need:A3", "need:A2", "need:A4", "need:A5"]);

@@ -3,6 +3,7 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { getSearchEngine } from "~/utils/search.server.ts";
 import { pageCount, PageQuerySchema } from "../resources/page-query.server.ts";
+import { countNeedFacetsInDatabase, countNeedFacetsInSearch } from "./count-need-facets.server.ts";
 import { PUBLIC_CASE_SELECT } from "./public-case-select.server.ts";
 
 export const PAGE_SIZE = 12;
@@ -35,7 +36,7 @@ export async function listPublishedNeeds(query: NeedsQuery) {
     ...(query.urgency && { urgency: query.urgency }),
     ...(query.region && { regionCode: { startsWith: query.region } }),
   };
-  const [total, cases] = await Promise.all([
+  const [total, cases, facets] = await Promise.all([
     prisma.case.count({ where }),
     prisma.case.findMany({
       where,
@@ -44,13 +45,15 @@ export async function listPublishedNeeds(query: NeedsQuery) {
       take: PAGE_SIZE,
       select: PUBLIC_CASE_SELECT,
     }),
+    countNeedFacetsInDatabase(query),
   ]);
-  return { total, pages: pageCount(total, PAGE_SIZE), cases };
+  return { total, pages: pageCount(total, PAGE_SIZE), cases, facets };
 }
 
 /** Text search goes through the search engine (Chinese words, pinyin, typos); rows come from the database. */
 async function searchPublishedNeeds(query: NeedsQuery & { q: string }) {
   const engine = await getSearchEngine();
+  const facets = countNeedFacetsInSearch(query);
   const result = await engine.search({
     q: query.q,
     filters: { type: "need", status: "PUBLISHED", category: query.category, urgency: query.urgency, region: query.region },
@@ -62,5 +65,5 @@ async function searchPublishedNeeds(query: NeedsQuery & { q: string }) {
   const rows = await prisma.case.findMany({ where: { caseNo: { in: caseNos }, status: "PUBLISHED" }, select: PUBLIC_CASE_SELECT });
   const byCaseNo = new Map(rows.map((row) => [row.caseNo, row]));
   const cases = caseNos.flatMap((caseNo) => byCaseNo.get(caseNo) ?? []);
-  return { total: result.total, pages: Math.max(1, Math.ceil(result.total / PAGE_SIZE)), cases };
+  return { total: result.total, pages: pageCount(result.total, PAGE_SIZE), cases, facets: await facets };
 }
