@@ -70,6 +70,8 @@ describe("need documents", () => {
       url: `/needs/${row.caseNo}`,
     });
     expect(doc!.keywords).toEqual(expect.arrayContaining(["王阿姨", "轮椅", row.caseNo]));
+    // The category's names in both languages, so an English-speaking giver finds it too.
+    expect(doc!.keywords).toEqual(expect.arrayContaining(["重大疾病", "Serious illness"]));
     expect(doc!.regionCodes).toEqual([county.code.slice(0, 2), county.code.slice(0, 4), county.code]);
 
     const json = JSON.stringify(doc);
@@ -130,7 +132,7 @@ describe("organisation, project and volunteer offer documents", () => {
     });
     const doc = await loadVolunteerOfferDocument(offer.id);
     expect(doc).toMatchObject({ id: `volunteerOffer:${offer.id}`, type: "volunteerOffer", title: "周末陪护", url: "/volunteer" });
-    expect(doc!.keywords).toEqual(expect.arrayContaining(["CARE", "周末全天"]));
+    expect(doc!.keywords).toEqual(expect.arrayContaining(["生活照料", "Daily care", "周末全天"]));
     const json = JSON.stringify(doc);
     expect(json).not.toContain(volunteer.email);
     expect(json).not.toContain(volunteer.displayName);

@@ -8,6 +8,7 @@ import { PUBLIC_CASE_SELECT, PUBLIC_STATUSES, type PublicCase } from "~/modules/
 import { getRegionNames } from "~/modules/resources/region-names.server.ts";
 import { shanghaiDate } from "~/utils/dates.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { vocabularyOf } from "./document-vocabulary.ts";
 import type { DocumentType, SearchDocument } from "./search-engine.ts";
 
 export function documentId(type: DocumentType, key: string): string {
@@ -34,7 +35,13 @@ export function needDocument(row: PublicCase): SearchDocument | null {
     type: "need",
     title,
     body: row.publicStory ?? "",
-    keywords: [row.caseNo, ...(row.alias ? [row.alias] : []), ...row.needs.map((n) => n.title), row.region.fullName],
+    keywords: [
+      row.caseNo,
+      ...(row.alias ? [row.alias] : []),
+      ...row.needs.map((n) => n.title),
+      row.region.fullName,
+      ...vocabularyOf([row.category, ...row.needs.flatMap((n) => [n.kind, n.category])]),
+    ],
     regionCodes: regionCodesOf([row.region.code]),
     regionName: row.region.fullName,
     category: row.category,
@@ -77,7 +84,7 @@ export function projectDocument(row: ProjectRow, regionNames: Map<string, string
     type: "project",
     title: row.title,
     body: row.summary,
-    keywords: [row.organization.name, ...row.categories, ...names],
+    keywords: [row.organization.name, ...vocabularyOf(row.categories), ...names],
     regionCodes: regionCodesOf(row.regionCodes),
     regionName: names.join("、"),
     category: row.categories[0] ?? null,
@@ -128,7 +135,7 @@ export function volunteerOfferDocument(row: VolunteerOfferRow, regionNames: Map<
     type: "volunteerOffer",
     title: row.title,
     body: row.description,
-    keywords: [...row.skills, row.availability, ...team, ...names],
+    keywords: [...vocabularyOf(row.skills), row.availability, ...team, ...names],
     regionCodes: regionCodesOf(row.regionCodes),
     regionName: names.join("、"),
     category: null,
