@@ -69,7 +69,7 @@ export const en: SameShape<Messages> = {
   needs: {
     title: "Needs",
     metaDescription: "Emergency needs verified and published anonymously by civil-affairs offices.",
-    count: "{{count}} needs",
+    count: "Found: {{count}}",
     empty: "No needs match these filters.",
     raised: "{{raised}} raised of {{target}}",
     region: "Area",
