@@ -31,8 +31,10 @@ export type RootData = typeof loader;
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const rootData = useRouteLoaderData<RootData>("root");
-  const locale = rootData?.locale ?? DEFAULT_LOCALE;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // Without root data (a URL that matches no route answers 404 before any loader runs) the
+  // request's i18next instance still knows the language, so <html lang> matches the text.
+  const locale = rootData?.locale ?? (isLocale(i18n.language) ? i18n.language : DEFAULT_LOCALE);
   return (
     <html lang={locale} className="h-full">
       <head>
@@ -46,7 +48,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {t("app.skipToContent")}
         </a>
         <SiteHeader locale={locale} user={rootData?.user ?? null} />
-        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+        {/* tabIndex -1: following the skip link moves keyboard focus into the main content. */}
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 outline-none">
           {children}
         </main>
         <SiteFooter />

@@ -83,6 +83,7 @@ export const en: SameShape<Messages> = {
     offerTime: "Offer your time",
     actionsSoon: "Giving opens soon; meanwhile call the 12349 help line.",
     searchPlaceholder: "e.g. leukaemia, Xiaoxian, baixuebing",
+    results: "Matching needs",
     allRegions: "All regions",
     sort: "Sort by",
     sortBy: { needIndex: "Most in need", urgency: "Most urgent", newest: "Newest" },

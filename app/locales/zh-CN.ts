@@ -82,6 +82,7 @@ export const zhCN = {
     offerTime: "提供志愿服务",
     actionsSoon: "捐赠功能即将开放，可先通过热线 12349 联系。",
     searchPlaceholder: "如：白血病、萧县、baixuebing",
+    results: "需求列表",
     allRegions: "全部地区",
     sort: "排序",
     sortBy: { needIndex: "最需要帮助", urgency: "最紧急", newest: "最新发布" },

@@ -19,6 +19,9 @@ export function ErrorPage() {
   const text = TEXTS[status] ?? { title: "errors.serverTitle", body: "errors.serverBody" };
   return (
     <section className="mx-auto max-w-xl py-16 text-center" aria-labelledby="error-title">
+      {/* Route meta functions get no loader data on an error, so the error page names the document
+          itself (WCAG 2.4.2); React 18 leaves it in the body, where document.title still finds it. */}
+      <title>{`${t(text.title)} · ${t("app.name")}`}</title>
       <p className="text-5xl font-bold text-brand-700">{status}</p>
       <h1 id="error-title" className="mt-4 text-2xl font-semibold">{t(text.title)}</h1>
       <p className="mt-3 text-stone-700">{t(text.body)}</p>

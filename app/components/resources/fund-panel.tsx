@@ -77,8 +77,9 @@ export function FundPanel({ fund, locale }: { fund: FundWithLedger; locale: stri
         <FlowTable caption={t("fund.moneyOut")} firstColumn={t("fund.columns.use")} bars={outBars} totalLabel={t("fund.totalOut")} totalFen={ledger.totalOutFen} />
       </div>
 
-      <section aria-labelledby={`${headingId}-grants`}>
-        <h3 id={`${headingId}-grants`} className="font-semibold">{t("fund.grants")}</h3>
+      {/* Not a labelled region: every fund has one, and landmarks with the same name are ambiguous. */}
+      <div>
+        <h3 className="font-semibold">{t("fund.grants")}</h3>
         {ledger.grants.length === 0 ? (
           <p className="mt-2 text-sm text-stone-700">{t("fund.noGrants")}</p>
         ) : (
@@ -115,7 +116,7 @@ export function FundPanel({ fund, locale }: { fund: FundWithLedger; locale: stri
             </div>
           </>
         )}
-      </section>
+      </div>
     </section>
   );
 }

@@ -31,7 +31,7 @@ export function Field({ label, name, errors, hint, children }: FieldProps) {
 }
 
 export const inputClass =
-  "block w-full rounded border border-stone-400 bg-white px-3 py-2 text-stone-900 focus:border-brand-700 focus:outline-none focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:border-brand-700";
+  "block w-full rounded border border-stone-500 bg-white px-3 py-2 text-stone-900 focus:border-brand-700 focus:outline-none focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:border-brand-700";
 
 export function TextField(props: { label: string; name: string; type?: string; defaultValue?: string; errors?: string[]; autoComplete?: string; required?: boolean; hint?: string }) {
   const { type = "text", defaultValue, autoComplete, required, ...field } = props;

@@ -56,6 +56,7 @@ export default function NeedsPage() {
         <button type="submit" className={buttonClass}>{t("common.apply")}</button>
         {isFiltered && <Link to="/needs" className="py-2 text-sm text-brand-800 underline">{t("needs.clearFilters")}</Link>}
       </Form>
+      <h2 className="sr-only">{t("needs.results")}</h2>
       {cases.length === 0 ? (
         <p className="text-stone-700">{t("needs.empty")}</p>
       ) : (
