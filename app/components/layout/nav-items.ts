@@ -17,6 +17,7 @@ export function navItemsFor(roles: readonly RoleName[]): NavItem[] {
   const items = [...PUBLIC];
   if (isStaff({ roles, scopeRegionCode: null })) items.push({ to: "/staff", label: "nav.staff" });
   if (roles.includes("ORG_MEMBER")) items.push({ to: "/org", label: "nav.org" });
+  if (roles.includes("VOLUNTEER")) items.push({ to: "/account/offers", label: "myVolunteerOffers.nav" });
   if (roles.includes("ADMIN")) items.push({ to: "/admin", label: "nav.admin" });
   if (roles.length > 0) items.push({ to: "/account", label: "nav.account" });
   return items;

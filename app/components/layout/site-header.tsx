@@ -16,7 +16,7 @@ export function SiteHeader({ locale, user }: Props) {
   const switchHref = `${location.pathname}?${params.toString()}`;
 
   return (
-    <header className="border-b border-stone-200 bg-white">
+    <header className="border-b border-stone-200 bg-white print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
         <Link to="/" className="flex items-center gap-2 text-lg font-bold text-brand-700">
           <span aria-hidden="true" className="inline-block h-6 w-6 rounded-full bg-brand-700" />
@@ -51,7 +51,7 @@ export function SiteHeader({ locale, user }: Props) {
             <li key={item.to}>
               <NavLink
                 to={item.to}
-                end={item.to === "/"}
+                end={item.to === "/" || item.to === "/account"}
                 className={({ isActive }) =>
                   `block rounded px-3 py-1.5 ${isActive ? "bg-brand-50 font-semibold text-brand-800" : "text-stone-700 hover:bg-stone-100"}`
                 }

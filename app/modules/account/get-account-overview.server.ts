@@ -1,28 +1,17 @@
 import { prisma } from "~/utils/db.server.ts";
+import { listMyDonations } from "./list-my-donations.server.ts";
+import { listMyOrganizationCommitments } from "./list-my-organization-commitments.server.ts";
+import { listMyPledges } from "./list-my-pledges.server.ts";
+import { listMyVolunteerHours } from "./list-my-volunteer-hours.server.ts";
 
-const RECENT = 50;
-
-/** A signed-in person's own gifts, pledges and volunteer offers. */
+/** A signed-in person's history: gifts with their receipts, pledges, their organisations' commitments, hours. */
 export async function getAccountOverview(userId: string) {
-  const [user, donations, commitments, volunteerOffers] = await Promise.all([
-    prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { displayName: true, email: true, roles: true } }),
-    prisma.donation.findMany({
-      where: { userId },
-      orderBy: { createdAt: "desc" },
-      take: RECENT,
-      select: { id: true, receiptNo: true, amountFen: true, status: true, createdAt: true, case: { select: { caseNo: true } } },
-    }),
-    prisma.commitment.findMany({
-      where: { pledgerId: userId },
-      orderBy: { pledgedAt: "desc" },
-      take: RECENT,
-      select: { id: true, amount: true, status: true, pledgedAt: true, case: { select: { caseNo: true } }, need: { select: { title: true, kind: true, unit: true } } },
-    }),
-    prisma.volunteerOffer.findMany({
-      where: { userId },
-      orderBy: { createdAt: "desc" },
-      select: { id: true, title: true, status: true, hoursOffered: true, hoursReserved: true },
-    }),
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, displayName: true, email: true, roles: true } });
+  const [donations, pledges, organizationHistory, volunteer] = await Promise.all([
+    listMyDonations(user),
+    listMyPledges(user.id),
+    listMyOrganizationCommitments(user.id),
+    listMyVolunteerHours(user.id),
   ]);
-  return { user, donations, commitments, volunteerOffers };
+  return { user: { displayName: user.displayName, email: user.email, roles: user.roles }, donations, pledges, organizationHistory, volunteer };
 }

@@ -60,6 +60,7 @@ export default function SignupPage() {
         <button type="submit" className={`${buttonClass} w-full`}>{t("auth.submitSignup")}</button>
       </Form>
       <p className="mt-4 text-sm"><Link to="/login" className="underline">{t("auth.haveAccount")}</Link></p>
+      <p className="mt-2 text-sm text-stone-700">{t("orgSignup.signupHint")} <Link to="/org/register" className="underline">{t("orgSignup.signupLink")}</Link></p>
     </section>
   );
 }

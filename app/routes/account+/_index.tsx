@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CommitmentHistory } from "~/components/account/commitment-history.tsx";
+import { DonationHistory } from "~/components/account/donation-history.tsx";
 import { ErrorPage } from "~/components/layout/error-page.tsx";
-import { Money } from "~/components/ui/money.tsx";
 import { getAccountOverview } from "~/modules/account/get-account-overview.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
-import { formatDate } from "~/utils/dates.ts";
 import { getLocale, getT } from "~/utils/i18n.server.ts";
 import { pageMeta } from "~/utils/meta.ts";
 
@@ -18,8 +18,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AccountPage() {
-  const { user, donations, commitments, volunteerOffers, locale } = useLoaderData<typeof loader>();
+  const { user, donations, pledges, organizationHistory, volunteer, locale } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const isVolunteer = user.roles.includes("VOLUNTEER") || volunteer.offers.length > 0;
+  const linkClass = "text-brand-800 underline";
   return (
     <div className="space-y-8">
       <header>
@@ -30,45 +32,56 @@ export default function AccountPage() {
 
       <section aria-labelledby="donations-title">
         <h2 id="donations-title" className="text-lg font-semibold">{t("account.donations")}</h2>
-        {donations.length === 0 ? <p className="text-stone-700">{t("account.noDonations")}</p> : (
-          <ul className="mt-2 divide-y divide-stone-200 rounded border border-stone-200 bg-white">
-            {donations.map((d) => (
-              <li key={d.id} className="flex flex-wrap justify-between gap-2 px-3 py-2 text-sm">
-                <span>{t("account.receiptNo")} {d.receiptNo}{d.case && <> · <Link className="underline" to={`/needs/${d.case.caseNo}`}>{d.case.caseNo}</Link></>}</span>
-                <span><Money fen={d.amountFen} /> · {t(`account.donationStatus.${d.status}`)} · {formatDate(d.createdAt, locale)}</span>
-              </li>
-            ))}
-          </ul>
-        )}
+        <DonationHistory donations={donations} locale={locale} />
       </section>
 
-      <section aria-labelledby="commitments-title">
-        <h2 id="commitments-title" className="text-lg font-semibold">{t("account.commitments")}</h2>
-        {commitments.length === 0 ? <p className="text-stone-700">{t("account.noCommitments")}</p> : (
-          <ul className="mt-2 divide-y divide-stone-200 rounded border border-stone-200 bg-white">
-            {commitments.map((c) => (
-              <li key={c.id} className="flex flex-wrap justify-between gap-2 px-3 py-2 text-sm">
-                <span><Link className="underline" to={`/needs/${c.case.caseNo}`}>{c.case.caseNo}</Link> · {c.need.title}</span>
-                <span>{c.need.kind === "CASH" ? <Money fen={c.amount} /> : `${c.amount} ${c.need.kind === "SERVICE" ? t("need.unitHours") : (c.need.unit ?? "")}`} · {t(`account.commitmentStatus.${c.status}`)}</span>
-              </li>
-            ))}
-          </ul>
-        )}
+      <section aria-labelledby="pledges-title">
+        <h2 id="pledges-title" className="text-lg font-semibold">{t("accountHistory.pledgesTitle")}</h2>
+        <CommitmentHistory items={pledges} locale={locale} caption={t("accountHistory.pledgesTitle")} empty={t("account.noCommitments")} />
       </section>
 
-      <section aria-labelledby="offers-title">
-        <h2 id="offers-title" className="text-lg font-semibold">{t("account.volunteerOffers")}</h2>
-        {volunteerOffers.length === 0 ? <p className="text-stone-700">{t("account.noVolunteerOffers")}</p> : (
-          <ul className="mt-2 divide-y divide-stone-200 rounded border border-stone-200 bg-white">
-            {volunteerOffers.map((o) => (
-              <li key={o.id} className="flex flex-wrap justify-between gap-2 px-3 py-2 text-sm">
-                <span>{o.title}</span>
-                <span>{t("account.hours", { offered: o.hoursOffered, reserved: o.hoursReserved })}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {organizationHistory.organizations.length > 0 && (
+        <section aria-labelledby="org-commitments-title">
+          <h2 id="org-commitments-title" className="text-lg font-semibold">{t("accountHistory.orgTitle")}</h2>
+          <p className="text-sm text-stone-700">
+            {t("accountHistory.orgIntro")} <Link to="/org" className={linkClass}>{t("accountHistory.manageOrg")}</Link>
+          </p>
+          <CommitmentHistory
+            items={organizationHistory.commitments}
+            locale={locale}
+            caption={t("accountHistory.orgTitle")}
+            empty={t("accountHistory.noOrgCommitments")}
+            extra="organization"
+          />
+        </section>
+      )}
+
+      {isVolunteer && (
+        <section aria-labelledby="volunteer-title" className="space-y-3">
+          <h2 id="volunteer-title" className="text-lg font-semibold">{t("accountHistory.volunteerTitle")}</h2>
+          <p data-testid="volunteer-hours">{t("accountHistory.hoursSummary", volunteer.totals)}</p>
+          <p><Link to="/account/offers" className={linkClass}>{t("accountHistory.manageOffers")}</Link></p>
+          <h3 className="font-semibold">{t("account.volunteerOffers")}</h3>
+          {volunteer.offers.length === 0 ? <p className="text-stone-700">{t("account.noVolunteerOffers")}</p> : (
+            <ul className="divide-y divide-stone-200 rounded border border-stone-200 bg-white">
+              {volunteer.offers.map((o) => (
+                <li key={o.id} className="flex flex-wrap justify-between gap-2 px-3 py-2 text-sm">
+                  <span>{o.title}</span>
+                  <span>{t("accountHistory.hoursSummary", { offered: o.hoursOffered, reserved: o.hoursReserved, delivered: o.hoursDelivered })}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3 className="font-semibold">{t("accountHistory.assignmentsTitle")}</h3>
+          <CommitmentHistory
+            items={volunteer.assignments}
+            locale={locale}
+            caption={t("accountHistory.assignmentsTitle")}
+            empty={t("accountHistory.noAssignments")}
+            extra="volunteerOffer"
+          />
+        </section>
+      )}
     </div>
   );
 }

@@ -1,0 +1,19 @@
+import { startMailOutboxWorker } from "~/modules/mail/mail-outbox-worker.server.ts";
+import { getEnv } from "./env.server.ts";
+
+// One mail worker per process, kept on globalThis so `remix dev` rebuilds do not start a second.
+const globalForMail = globalThis as unknown as { __mailWorker?: { stop: () => Promise<void> } };
+
+/**
+ * Starts the MAIL outbox worker once per server process (SMTP when SMTP_URL is set, else .eml files
+ * in MAIL_DIR). Tests run the worker themselves and never start it. Logs carry the file name or
+ * message id of each mail, never an address.
+ */
+export function ensureMailWorker(): void {
+  const env = getEnv();
+  if (env.NODE_ENV === "test" || globalForMail.__mailWorker) return;
+  globalForMail.__mailWorker = startMailOutboxWorker({
+    onSent: ({ template, messageId, fileName }) => console.info(`[mail] ${template} sent: ${fileName ?? messageId}`),
+    onError: (error) => console.error("[mail outbox]", error instanceof Error ? error.message : error),
+  });
+}
