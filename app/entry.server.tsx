@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { createInstance } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
@@ -52,7 +52,7 @@ export default async function handleRequest(
         },
         onError(error: unknown) {
           didError = true;
-          console.error(error);
+          console.error(`[render error] ${request.method} ${new URL(request.url).pathname}:`, describeError(error));
         },
       },
     );
@@ -60,9 +60,25 @@ export default async function handleRequest(
   });
 }
 
-/** Errors are logged without request bodies or query strings, which may hold personal data. */
+/**
+ * Unexpected errors of loaders and actions, logged without request bodies or query strings, which
+ * may hold personal data. Expected answers (a 404 for an unknown URL or record, a 403, a 400 thrown
+ * as a response) are part of the product, not bugs: they are not logged.
+ */
 export function handleError(error: unknown, { request }: { request: Request }) {
-  if (request.signal.aborted) return;
-  const path = new URL(request.url).pathname;
-  console.error(`[error] ${request.method} ${path}:`, error instanceof Error ? error.stack : error);
+  if (request.signal.aborted || isRouteErrorResponse(error) || error instanceof Response) return;
+  console.error(`[error] ${request.method} ${new URL(request.url).pathname}:`, describeError(error));
+}
+
+/**
+ * The error's name, message and stack frames. Prisma's messages quote the query's arguments (a
+ * name, a phone number …), so for its errors only the code is kept; a thrown non-Error could be
+ * anything (form values included), so only its type is.
+ */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return `non-Error value thrown (${typeof error})`;
+  const frames = (error.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line));
+  const code = (error as { code?: unknown }).code;
+  const message = error.name.startsWith("PrismaClient") ? `query failed${typeof code === "string" ? ` (${code})` : ""}` : error.message;
+  return [`${error.name}: ${message}`, ...frames].join("\n");
 }

@@ -1,13 +1,10 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server.ts";
+import { claimOutboxEvents } from "~/modules/outbox/claim-outbox-events.server.ts";
+import { outboxRetryDelayMs } from "~/modules/outbox/outbox-retry-delay.ts";
 import { createCase, createCounty } from "../tests/factories/index.ts";
-import {
-  SEARCH_OUTBOX_RETRY_BASE_MS,
-  SEARCH_OUTBOX_RETRY_MAX_MS,
-  processSearchOutbox,
-  retryDelayMs,
-} from "./outbox-worker.server.ts";
+import { SEARCH_CLAIM_LEASE_MS, SEARCH_RETRY_POLICY, processSearchOutbox } from "./outbox-worker.server.ts";
 import type { SearchDocument, SearchEngine } from "./search-engine.ts";
 
 // Other test files in this worker's database leave SEARCH rows too: a batch this large takes them
@@ -60,12 +57,15 @@ async function publishedCaseWithEvent() {
   return { row, event };
 }
 
-describe("retryDelayMs", () => {
-  it("doubles from the base and stops at the cap", () => {
-    expect(retryDelayMs(1)).toBe(SEARCH_OUTBOX_RETRY_BASE_MS);
-    expect(retryDelayMs(2)).toBe(2 * SEARCH_OUTBOX_RETRY_BASE_MS);
-    expect(retryDelayMs(3)).toBe(4 * SEARCH_OUTBOX_RETRY_BASE_MS);
-    expect(retryDelayMs(50)).toBe(SEARCH_OUTBOX_RETRY_MAX_MS);
+/** The search worker's backoff: the shared rule with its own policy. */
+const retryDelayMs = (attempts: number) => outboxRetryDelayMs(attempts, SEARCH_RETRY_POLICY);
+
+describe("search retry policy", () => {
+  it("retries after 1 s, doubling, and waits at most 5 minutes", () => {
+    expect(retryDelayMs(1)).toBe(1_000);
+    expect(retryDelayMs(2)).toBe(2_000);
+    expect(retryDelayMs(3)).toBe(4_000);
+    expect(retryDelayMs(50)).toBe(5 * 60_000);
   });
 });
 
@@ -110,7 +110,7 @@ describe("processSearchOutbox", () => {
     }
 
     // … and only once: a later pass finds nothing of theirs to do.
-    await processSearchOutbox(up, { now: new Date(t2.getTime() + SEARCH_OUTBOX_RETRY_MAX_MS), batchSize: BATCH });
+    await processSearchOutbox(up, { now: new Date(t2.getTime() + SEARCH_RETRY_POLICY.maxMs + SEARCH_CLAIM_LEASE_MS), batchSize: BATCH });
     expect(up.upserted.filter((id) => id === `need:${a.row.caseNo}`)).toHaveLength(1);
   });
 
@@ -153,5 +153,45 @@ describe("processSearchOutbox", () => {
     await processSearchOutbox(engine, { now: new Date(Date.now() + 2_000), batchSize: BATCH });
     expect(engine.documents.has(`project:${project.id}`)).toBe(false);
     expect(engine.documents.has(`organization:${org.id}`)).toBe(false);
+  });
+
+  it("two workers polling at the same moment never apply one row twice, and between them apply every row", async () => {
+    const now = new Date(Date.now() + 1_000);
+    // Take whatever other files left due, so the race below is over this test's rows only.
+    await processSearchOutbox(new RecordingEngine(), { now, batchSize: BATCH });
+    const cases = [];
+    for (let i = 0; i < 12; i++) cases.push(await publishedCaseWithEvent());
+
+    const first = new RecordingEngine();
+    const second = new RecordingEngine();
+    const drain = async (engine: SearchEngine) => {
+      while ((await processSearchOutbox(engine, { now, batchSize: 3 })).claimed > 0);
+    };
+    await Promise.all([drain(first), drain(second)]);
+
+    for (const { row } of cases) {
+      const applied = [...first.upserted, ...second.upserted].filter((id) => id === `need:${row.caseNo}`);
+      expect(applied).toHaveLength(1);
+    }
+    const rows = await prisma.outboxEvent.findMany({ where: { id: { in: cases.map((c) => c.event.id) } } });
+    expect(rows.every((r) => r.processedAt?.getTime() === now.getTime() && r.attempts === 0)).toBe(true);
+  });
+
+  it("rows claimed by a process that died are left alone until the claim lapses, then applied", async () => {
+    const now = new Date(Date.now() + 1_000);
+    await processSearchOutbox(new RecordingEngine(), { now, batchSize: BATCH });
+    const { row, event } = await publishedCaseWithEvent();
+    // A process claims the row and dies before applying it.
+    const claimed = await claimOutboxEvents("SEARCH", { batchSize: BATCH, leaseMs: SEARCH_CLAIM_LEASE_MS, now });
+    expect(claimed.map((e) => e.id)).toContain(event.id);
+
+    const engine = new RecordingEngine();
+    await processSearchOutbox(engine, { now: new Date(now.getTime() + SEARCH_CLAIM_LEASE_MS - 1), batchSize: BATCH });
+    expect(engine.documents.has(`need:${row.caseNo}`)).toBe(false);
+
+    const later = new Date(now.getTime() + SEARCH_CLAIM_LEASE_MS);
+    await processSearchOutbox(engine, { now: later, batchSize: BATCH });
+    expect(engine.documents.has(`need:${row.caseNo}`)).toBe(true);
+    expect((await prisma.outboxEvent.findUniqueOrThrow({ where: { id: event.id } })).processedAt?.getTime()).toBe(later.getTime());
   });
 });

@@ -1,4 +1,5 @@
 import { startMailOutboxWorker } from "~/modules/mail/mail-outbox-worker.server.ts";
+import { pruneRateLimitBuckets, RATE_LIMIT_PRUNE_INTERVAL_MS } from "~/modules/rate-limit/prune-rate-limit-buckets.server.ts";
 import { getEnv } from "./env.server.ts";
 
 // One mail worker per process, kept on globalThis so `remix dev` rebuilds do not start a second.
@@ -6,8 +7,9 @@ const globalForMail = globalThis as unknown as { __mailWorker?: { stop: () => Pr
 
 /**
  * Starts the MAIL outbox worker once per server process (SMTP when SMTP_URL is set, else .eml files
- * in MAIL_DIR). Tests run the worker themselves and never start it. Logs carry the file name or
- * message id of each mail, never an address.
+ * in MAIL_DIR). Its poller also prunes expired rate-limit buckets, once an hour. Tests run the
+ * worker themselves and never start it. Logs carry the file name or message id of each mail, never
+ * an address.
  */
 export function ensureMailWorker(): void {
   const env = getEnv();
@@ -15,5 +17,16 @@ export function ensureMailWorker(): void {
   globalForMail.__mailWorker = startMailOutboxWorker({
     onSent: ({ template, messageId, fileName }) => console.info(`[mail] ${template} sent: ${fileName ?? messageId}`),
     onError: (error) => console.error("[mail outbox]", error instanceof Error ? error.message : error),
+    housekeeping: {
+      everyMs: RATE_LIMIT_PRUNE_INTERVAL_MS,
+      run: async (now) => {
+        try {
+          const pruned = await pruneRateLimitBuckets(now);
+          if (pruned > 0) console.info(`[rate-limit] pruned ${pruned} expired buckets`);
+        } catch (error) {
+          console.error("[rate-limit prune]", error instanceof Error ? error.message : error);
+        }
+      },
+    },
   });
 }

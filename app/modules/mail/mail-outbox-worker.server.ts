@@ -106,17 +106,42 @@ function withoutAddresses(error: unknown): string {
   return message.replace(/[^\s<>@"']+@[^\s<>@"']+/g, "[address]");
 }
 
-/** Polls the outbox in the background until stopped; one transport for the worker's life. */
+/** Periodic upkeep the mail poller also runs, at most once per `everyMs` in this process. */
+export type MailWorkerHousekeeping = { everyMs: number; run: (now: Date) => Promise<void> };
+
+/**
+ * Polls the outbox in the background until stopped; one transport for the worker's life. The
+ * server's one background loop also carries small periodic jobs (`housekeeping`), so they need no
+ * scheduler of their own; their errors are reported and never stop the mail.
+ */
 export function startMailOutboxWorker(
-  opts: Omit<MailWorkerOptions, "now"> & { intervalMs?: number; onError?: (error: unknown) => void } = {},
+  opts: Omit<MailWorkerOptions, "now"> & {
+    intervalMs?: number;
+    onError?: (error: unknown) => void;
+    housekeeping?: MailWorkerHousekeeping;
+  } = {},
 ): OutboxPoller {
   const transport = opts.transport ?? defaultTransport(opts.mailDir);
   const batchSize = opts.batchSize ?? MAIL_OUTBOX_BATCH_SIZE;
-  const poller = startOutboxPoller(() => processMailOutbox({ ...opts, transport, batchSize }), {
-    batchSize,
-    intervalMs: opts.intervalMs ?? MAIL_OUTBOX_POLL_INTERVAL_MS,
-    onError: opts.onError,
-  });
+  let housekeptAt = Number.NEGATIVE_INFINITY;
+  const housekeepIfDue = async () => {
+    const job = opts.housekeeping;
+    const now = Date.now();
+    if (!job || now - housekeptAt < job.everyMs) return;
+    housekeptAt = now;
+    try {
+      await job.run(new Date(now));
+    } catch (error) {
+      opts.onError?.(error);
+    }
+  };
+  const poller = startOutboxPoller(
+    async () => {
+      await housekeepIfDue();
+      return processMailOutbox({ ...opts, transport, batchSize });
+    },
+    { batchSize, intervalMs: opts.intervalMs ?? MAIL_OUTBOX_POLL_INTERVAL_MS, onError: opts.onError },
+  );
   return {
     async stop() {
       await poller.stop();

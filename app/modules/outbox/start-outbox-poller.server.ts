@@ -1,10 +1,19 @@
 // The background loop shared by outbox workers: run a pass, keep draining while passes come back
-// full, then sleep until the next poll. Errors of a pass are reported and the loop goes on.
+// full, then sleep until the next poll. A full pass in which every row failed means the other end
+// (engine, mail server) is down: stop draining and leave the rest to their backoff rather than
+// trying the whole backlog against it. Errors of a pass are reported and the loop goes on.
 
 export type OutboxPoller = { stop: () => Promise<void> };
 
+export type OutboxPassResult = { claimed: number; failed?: number };
+
+/** Whether the poller should run another pass straight away. */
+export function shouldDrainOn(pass: OutboxPassResult, batchSize: number): boolean {
+  return pass.claimed >= batchSize && (pass.failed ?? 0) < pass.claimed;
+}
+
 export function startOutboxPoller(
-  runPass: () => Promise<{ claimed: number }>,
+  runPass: () => Promise<OutboxPassResult>,
   opts: { batchSize: number; intervalMs: number; onError?: (error: unknown) => void },
 ): OutboxPoller {
   let stopped = false;
@@ -13,7 +22,7 @@ export function startOutboxPoller(
   const tick = () => {
     running = (async () => {
       try {
-        while (!stopped && (await runPass()).claimed >= opts.batchSize);
+        while (!stopped && shouldDrainOn(await runPass(), opts.batchSize));
       } catch (error) {
         opts.onError?.(error);
       }

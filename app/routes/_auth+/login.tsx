@@ -50,6 +50,10 @@ export default function LoginPage() {
         <button type="submit" className={`${buttonClass} w-full`}>{t("auth.submitLogin")}</button>
       </Form>
       <p className="mt-4 text-sm"><Link to="/signup" className="underline">{t("auth.noAccount")}</Link></p>
+      {/* Organisations apply after signing in: the link comes back here and then goes on to the form. */}
+      {params.get("redirectTo") !== "/org/register" ? (
+        <p className="mt-2 text-sm text-stone-700">{t("orgSignup.signupHint")} <Link to="/org/register" className="underline">{t("orgSignup.signupLink")}</Link></p>
+      ) : null}
     </section>
   );
 }
