@@ -15,6 +15,7 @@ const EnvSchema = z.object({
   MEILI_KEY: z.string().optional(),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  STRIPE_API_URL: z.string().url().optional(), // a Stripe-compatible server instead of api.stripe.com (tests: the local stand-in)
   SMTP_URL: z.string().optional(),
   MAIL_DIR: z.string().default("data/mail"),
 });

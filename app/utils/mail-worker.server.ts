@@ -1,4 +1,5 @@
 import { startMailOutboxWorker } from "~/modules/mail/mail-outbox-worker.server.ts";
+import { expireOverduePledges } from "~/modules/pledges/expire-overdue-pledges.server.ts";
 import { pruneRateLimitBuckets, RATE_LIMIT_PRUNE_INTERVAL_MS } from "~/modules/rate-limit/prune-rate-limit-buckets.server.ts";
 import { getEnv } from "./env.server.ts";
 
@@ -7,7 +8,8 @@ const globalForMail = globalThis as unknown as { __mailWorker?: { stop: () => Pr
 
 /**
  * Starts the MAIL outbox worker once per server process (SMTP when SMTP_URL is set, else .eml files
- * in MAIL_DIR). Its poller also prunes expired rate-limit buckets, once an hour. Tests run the
+ * in MAIL_DIR). Its poller also does the hourly housekeeping: pledges and offline transfers past
+ * their date expire (their need lines open again) and expired rate-limit buckets are pruned. Tests run the
  * worker themselves and never start it. Logs carry the file name or message id of each mail, never
  * an address.
  */
@@ -20,6 +22,12 @@ export function ensureMailWorker(): void {
     housekeeping: {
       everyMs: RATE_LIMIT_PRUNE_INTERVAL_MS,
       run: async (now) => {
+        try {
+          const expired = await expireOverduePledges(now);
+          if (expired > 0) console.info(`[pledges] expired ${expired} overdue pledges`);
+        } catch (error) {
+          console.error("[pledge expiry]", error instanceof Error ? error.message : error);
+        }
         try {
           const pruned = await pruneRateLimitBuckets(now);
           if (pruned > 0) console.info(`[rate-limit] pruned ${pruned} expired buckets`);

@@ -45,6 +45,8 @@ export type Posting = {
   contributionSource?: ContributionSource;
   counterparty?: string;
   donationId?: string;
+  /** The transaction this one reverses (a refund, a correction): each may be reversed once. */
+  reversesId?: string;
   createdById?: string;
   occurredAt?: Date;
 };
@@ -72,6 +74,7 @@ export async function postLedgerTransaction(tx: LedgerDb, posting: Posting): Pro
       contributionSource: posting.contributionSource ?? null,
       counterparty: posting.counterparty ?? null,
       donationId: posting.donationId ?? null,
+      reversesId: posting.reversesId ?? null,
       createdById: posting.createdById ?? null,
       ...(posting.occurredAt && { occurredAt: posting.occurredAt }),
       entries: { create: posting.entries.map((e) => ({ accountId: byCode.get(e.accountCode)!.id, amountFen: e.amountFen })) },
@@ -79,15 +82,21 @@ export async function postLedgerTransaction(tx: LedgerDb, posting: Posting): Pro
     select: { id: true },
   });
 
-  for (const entry of posting.entries) {
-    const account = byCode.get(entry.accountCode)!;
+  // Balances move once per account (an account named twice is netted, so it is not refused for a
+  // dip it never makes) and always in account-code order: two postings touching the same accounts
+  // lock their rows in the same order and cannot deadlock (fund → case beside case → fund did).
+  const net = new Map<string, number>();
+  for (const e of posting.entries) net.set(e.accountCode, (net.get(e.accountCode) ?? 0) + e.amountFen);
+  for (const [code, amountFen] of [...net].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (amountFen === 0) continue;
+    const account = byCode.get(code)!;
     const updated = await tx.ledgerAccount.update({
       where: { id: account.id },
-      data: { balanceFen: { increment: entry.amountFen } },
+      data: { balanceFen: { increment: amountFen } },
       select: { balanceFen: true },
     });
     if (NEVER_NEGATIVE.has(account.kind) && updated.balanceFen < 0) {
-      throw new InsufficientBalanceError(entry.accountCode, updated.balanceFen);
+      throw new InsufficientBalanceError(code, updated.balanceFen);
     }
   }
   return { id: transaction.id, created: true };

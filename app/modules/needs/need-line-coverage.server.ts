@@ -60,3 +60,12 @@ export async function markNeedLineDelivered(tx: Tx, needId: string, amount: numb
      WHERE "id" = ${needId} AND "delivered" + ${amount} <= "committed"`;
   if (count !== 1) throw new Error(`Need line ${needId} cannot take ${amount} more delivered`);
 }
+
+/** Takes back a delivery (a paid gift refunded); never below zero. Release the reservation separately. */
+export async function unmarkNeedLineDelivered(tx: Tx, needId: string, amount: number): Promise<void> {
+  if (!Number.isSafeInteger(amount) || amount <= 0) throw new RangeError(`amount must be a positive integer, got ${amount}`);
+  const count = await tx.$executeRaw`
+    UPDATE "Need" SET "delivered" = "delivered" - ${amount}
+     WHERE "id" = ${needId} AND "delivered" >= ${amount}`;
+  if (count !== 1) throw new Error(`Need line ${needId} has less than ${amount} delivered`);
+}

@@ -43,6 +43,7 @@ export default function StaffQueuePage() {
           <Link to="/staff/cases/new" className={buttonClass}>{t("staff.newCase")}</Link>
           <Link to="/staff/complaints" className="rounded border border-stone-400 px-3 py-2 hover:bg-stone-100">{t("staff.complaintsLink")}</Link>
           <Link to="/staff/organizations" className="rounded border border-stone-400 px-3 py-2 hover:bg-stone-100">{t("staff.organizationsLink")}</Link>
+          <Link to="/staff/funds" className="rounded border border-stone-400 px-3 py-2 hover:bg-stone-100">{t("fundDesk.title")}</Link>
         </nav>
       </header>
       <Form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4">

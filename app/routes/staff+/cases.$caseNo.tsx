@@ -26,7 +26,12 @@ const TABS = [
   ["referrals", "referrals"],
   ["close", "close"],
   ["transfer", "transfer"],
+  ["pledges", "pledges"],
+  ["money", "money"],
 ] as const;
+
+/** Tabs whose labels live in another section's locale file than caseActions.tabs. */
+const TAB_LABELS: Partial<Record<(typeof TABS)[number][1], string>> = { pledges: "pledgeDesk.tab", money: "fundDesk.moneyTab" };
 
 export default function StaffCaseLayout() {
   const { header, locale } = useLoaderData<typeof loader>();
@@ -48,7 +53,7 @@ export default function StaffCaseLayout() {
             <li key={key}>
               <NavLink to={path} end className={({ isActive }) =>
                 `block rounded-t px-3 py-2 ${isActive ? "border border-b-white border-stone-200 bg-white font-semibold text-brand-800" : "text-stone-700 hover:bg-stone-100"}`}>
-                {t(`caseActions.tabs.${key}`)}
+                {t(TAB_LABELS[key] ?? `caseActions.tabs.${key}`)}
               </NavLink>
             </li>
           ))}

@@ -1,0 +1,28 @@
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Field, inputClass } from "~/components/ui/field.tsx";
+
+/** 结余转出: what is left in the case goes to a relief fund. */
+export function SurplusForm(props: { requestKey: string; funds: Array<{ id: string; name: string }>; values: Record<string, string>; errors: Record<string, string[]> }) {
+  const { t } = useTranslation();
+  const { values, errors } = props;
+  return (
+    <Form method="post" className="space-y-3" data-testid="surplus-form">
+      <input type="hidden" name="intent" value="surplus" />
+      <input type="hidden" name="requestKey" value={props.requestKey} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field label={t("fundDesk.money.toFund")} name="fundId" errors={errors.fundId}>
+          {(control) => (
+            <select {...control} defaultValue={values.fundId ?? props.funds[0]?.id} className={inputClass}>
+              {props.funds.map((f) => <option key={f.id} value={f.id}>{f.name}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field label={t("fundDesk.amountYuan")} name="amount" errors={errors.amount}>
+          {(control) => <input {...control} inputMode="decimal" required defaultValue={values.amount} className={inputClass} />}
+        </Field>
+      </div>
+      <button type="submit" className="rounded border border-stone-400 px-4 py-2 hover:bg-stone-100">{t("fundDesk.money.surplusSubmit")}</button>
+    </Form>
+  );
+}
