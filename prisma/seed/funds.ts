@@ -73,13 +73,18 @@ export async function seedFunds(prisma: PrismaClient, clock: SeedClock, users: R
   }
 
   const paidAt = clock.ago(FUND_GIFT.daysAgo);
+  // Seeding a database the app has already used (tests do): its receipt numbers may be taken.
+  let receiptSeq = FUND_GIFT.receiptSeq;
+  if (!(await prisma.donation.findUnique({ where: { id: FUND_GIFT.id }, select: { id: true } }))) {
+    while (await prisma.donation.findUnique({ where: { receiptNo: receiptNoFor(paidAt, receiptSeq) }, select: { id: true } })) receiptSeq++;
+  }
   await prisma.$transaction(async (tx) => {
     await tx.donation.upsert({
       where: { id: FUND_GIFT.id },
       update: {},
       create: {
         id: FUND_GIFT.id,
-        receiptNo: receiptNoFor(paidAt, FUND_GIFT.receiptSeq),
+        receiptNo: receiptNoFor(paidAt, receiptSeq),
         fundId: FUNDS.xiaoXian.id,
         amountFen: FUND_GIFT.amountFen,
         method: "TRANSFER",
