@@ -8,6 +8,7 @@ import { en_money } from "./en.money.ts";
 import { en_pledges } from "./en.pledges.ts";
 import { en_receipts } from "./en.receipts.ts";
 import { en_matching } from "./en.matching.ts";
+import { en_plan } from "./en.plan.ts";
 import type { SameShape } from "./same-shape.ts";
 import type { Messages } from "./zh-CN.ts";
 
@@ -22,6 +23,7 @@ export const en: SameShape<Messages> = {
   ...en_pledges,
   ...en_receipts,
   ...en_matching,
+  ...en_plan,
   app: {
     name: "Emergency Relief Platform",
     tagline: "One plan per case · government and society together · in the open",

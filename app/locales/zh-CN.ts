@@ -9,6 +9,7 @@ import { zhCN_money } from "./zh-CN.money.ts";
 import { zhCN_pledges } from "./zh-CN.pledges.ts";
 import { zhCN_receipts } from "./zh-CN.receipts.ts";
 import { zhCN_matching } from "./zh-CN.matching.ts";
+import { zhCN_plan } from "./zh-CN.plan.ts";
 
 export const zhCN = {
   ...zhCNPublic,
@@ -21,6 +22,7 @@ export const zhCN = {
   ...zhCN_pledges,
   ...zhCN_receipts,
   ...zhCN_matching,
+  ...zhCN_plan,
   app: {
     name: "救急难互助平台",
     tagline: "一案一策 · 政社联动 · 公开透明",

@@ -10,6 +10,7 @@ import { ensureSystemAccounts } from "~/modules/ledger/post-ledger-transaction.s
 import { syncCounters } from "./numbers.ts";
 import { seedOffices } from "./offices.ts";
 import { seedOrganizations } from "./organizations.ts";
+import { seedPlanDemo } from "./plan-demo.ts";
 import { reconcileResources } from "./reconcile.ts";
 import { seedRegions } from "./regions.ts";
 import { seedResources } from "./resources.ts";
@@ -48,6 +49,8 @@ export async function seed(prisma: PrismaClient, log: (msg: string) => void = ()
   log("relief funds, projects, volunteer and supply offers");
 
   const cases = await seedCases({ prisma, clock, users, calendar, log });
+  // One published 萧县 case planned from nothing yet: the plan tab's demo (and its e2e journey).
+  await seedPlanDemo(prisma, clock, users, calendar);
   await seedComplaints(prisma, clock, users);
   await reconcileResources(prisma);
   await syncCounters(prisma);

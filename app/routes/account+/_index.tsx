@@ -28,6 +28,7 @@ export default function AccountPage() {
         <h1 className="text-2xl font-bold">{t("account.title")}</h1>
         <p className="text-stone-700">{user.displayName} · {user.email}</p>
         <p className="text-sm text-stone-700">{t("account.roles")}: {user.roles.map((r) => t(`account.role.${r}`)).join("、")}</p>
+        <p><Link to="/account/assignments" className={linkClass}>{t("planAssignments.accountLink")}</Link></p>
       </header>
 
       <section aria-labelledby="donations-title">

@@ -28,10 +28,11 @@ const TABS = [
   ["transfer", "transfer"],
   ["pledges", "pledges"],
   ["money", "money"],
+  ["plan", "plan"],
 ] as const;
 
 /** Tabs whose labels live in another section's locale file than caseActions.tabs. */
-const TAB_LABELS: Partial<Record<(typeof TABS)[number][1], string>> = { pledges: "pledgeDesk.tab", money: "fundDesk.moneyTab" };
+const TAB_LABELS: Partial<Record<(typeof TABS)[number][1], string>> = { pledges: "pledgeDesk.tab", money: "fundDesk.moneyTab", plan: "planDesk.tab" };
 
 export default function StaffCaseLayout() {
   const { header, locale } = useLoaderData<typeof loader>();
