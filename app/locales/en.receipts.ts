@@ -71,6 +71,7 @@ export const en_receipts: SameShape<typeof zhCN_receipts> = {
     },
   },
   accountHistory: {
+    actions: "Actions",
     viewReceipt: "View receipt",
     receiptFor: "Receipt {{receiptNo}}",
     caseOrFund: "Given to",

@@ -70,6 +70,7 @@ export const zhCN_receipts = {
     },
   },
   accountHistory: {
+    actions: "操作",
     viewReceipt: "查看收据",
     receiptFor: "收据 {{receiptNo}}",
     caseOrFund: "去向",

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/utils/dates.ts";
 import { Cell, HistoryTable } from "./history-table.tsx";
@@ -6,6 +6,8 @@ import { NeedQuantity } from "./need-quantity.tsx";
 
 export type CommitmentHistoryItem = {
   id: string;
+  source?: string;
+  version?: number;
   amount: number;
   status: string;
   pledgedAt: string | Date;
@@ -23,6 +25,7 @@ export function CommitmentHistory({
   caption,
   empty,
   extra,
+  canAct = false,
 }: {
   items: CommitmentHistoryItem[];
   locale: string;
@@ -30,6 +33,8 @@ export function CommitmentHistory({
   empty: string;
   /** A leading column: the organisation or the volunteer offer. */
   extra?: "organization" | "volunteerOffer";
+  /** The pledger's own steps on goods and hours they pledged (认领): mark delivered, withdraw. */
+  canAct?: boolean;
 }) {
   const { t } = useTranslation();
   if (items.length === 0) return <p className="text-stone-700">{empty}</p>;
@@ -40,6 +45,7 @@ export function CommitmentHistory({
     t("accountHistory.quantity"),
     t("account.status"),
     t("account.date"),
+    ...(canAct ? [t("accountHistory.actions")] : []),
   ];
   return (
     <HistoryTable caption={caption} columns={columns}>
@@ -54,8 +60,42 @@ export function CommitmentHistory({
           <Cell className="whitespace-nowrap"><NeedQuantity amount={c.amount} need={c.need} /></Cell>
           <Cell>{t(`account.commitmentStatus.${c.status}`)}</Cell>
           <Cell className="whitespace-nowrap">{formatDate(c.deliveredAt ?? c.pledgedAt, locale)}</Cell>
+          {canAct && <Cell><PledgerActions item={c} /></Cell>}
         </tr>
       ))}
     </HistoryTable>
+  );
+}
+
+/** Plain forms (work without JavaScript) posting to /account: the office confirms, the giver delivers or withdraws. */
+function PledgerActions({ item }: { item: CommitmentHistoryItem }) {
+  const { t } = useTranslation();
+  if (item.source !== "DIRECT_PLEDGE" || item.version === undefined) return null;
+  const isOpen = item.status === "PLEDGED" || item.status === "CONFIRMED";
+  if (!isOpen) return null;
+  const hidden = (intent: string) => (
+    <>
+      <input type="hidden" name="commitmentId" value={item.id} />
+      <input type="hidden" name="version" value={item.version} />
+      <input type="hidden" name="intent" value={intent} />
+    </>
+  );
+  return (
+    <div className="flex flex-col gap-2">
+      {item.status === "CONFIRMED" && (
+        <Form method="post">
+          {hidden("deliver")}
+          <button type="submit" className="rounded bg-brand-700 px-2 py-1 text-sm font-semibold text-white hover:bg-brand-800">{t("pledgeDesk.intent.deliver")}</button>
+        </Form>
+      )}
+      <Form method="post" className="flex flex-wrap items-end gap-1">
+        {hidden("cancel")}
+        <label className="text-xs">
+          <span className="block">{t("pledgeDesk.reason")}</span>
+          <input name="reason" required maxLength={200} className="w-36 rounded border border-stone-500 px-2 py-1 text-sm" />
+        </label>
+        <button type="submit" className="rounded border border-stone-500 px-2 py-1 text-sm hover:bg-stone-100">{t("pledgeDesk.intent.cancel")}</button>
+      </Form>
+    </div>
   );
 }

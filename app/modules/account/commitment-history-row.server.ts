@@ -5,6 +5,7 @@ import { PUBLIC_STATUSES } from "~/modules/public/public-case-select.server.ts";
 export const COMMITMENT_HISTORY_SELECT = {
   id: true,
   source: true,
+  version: true,
   amount: true,
   status: true,
   pledgedAt: true,

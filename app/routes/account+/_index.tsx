@@ -1,13 +1,19 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CommitmentHistory } from "~/components/account/commitment-history.tsx";
 import { DonationHistory } from "~/components/account/donation-history.tsx";
 import { ErrorPage } from "~/components/layout/error-page.tsx";
+import { FormAlert } from "~/components/ui/field.tsx";
 import { getAccountOverview } from "~/modules/account/get-account-overview.server.ts";
+import { changeCommitment } from "~/modules/pledges/change-commitment.server.ts";
+import { commitmentActionError } from "~/modules/pledges/pledge-errors.server.ts";
+import { CommitmentStepSchema } from "~/modules/pledges/pledge-schemas.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { getLocale, getT } from "~/utils/i18n.server.ts";
 import { pageMeta } from "~/utils/meta.ts";
+import { parseForm } from "~/utils/validation.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
 
@@ -17,8 +23,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { meta: { title: t("account.title") }, locale, ...overview };
 }
 
+/** A giver's own step on goods or hours they (or their organisation) pledged: delivered, or withdrawn with a reason. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = parseForm(CommitmentStepSchema, await request.formData());
+  if (!form.ok) return data({ formError: "validation.formHasErrors" }, { status: 400 });
+  if (form.data.intent !== "deliver" && form.data.intent !== "cancel") return data({ formError: "validation.formHasErrors" }, { status: 400 });
+  try {
+    // changeCommitment authorises: the pledger, or a member of the pledging organisation.
+    await changeCommitment({ ...form.data, user });
+  } catch (error) {
+    return commitmentActionError(error);
+  }
+  return redirect("/account", 303);
+}
+
 export default function AccountPage() {
   const { user, donations, pledges, organizationHistory, volunteer, locale } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as { formError?: string } | undefined;
   const { t } = useTranslation();
   const isVolunteer = user.roles.includes("VOLUNTEER") || volunteer.offers.length > 0;
   const linkClass = "text-brand-800 underline";
@@ -30,6 +52,7 @@ export default function AccountPage() {
         <p className="text-sm text-stone-700">{t("account.roles")}: {user.roles.map((r) => t(`account.role.${r}`)).join("、")}</p>
         <p><Link to="/account/assignments" className={linkClass}>{t("planAssignments.accountLink")}</Link></p>
       </header>
+      <FormAlert message={actionData?.formError} />
 
       <section aria-labelledby="donations-title">
         <h2 id="donations-title" className="text-lg font-semibold">{t("account.donations")}</h2>
@@ -38,7 +61,7 @@ export default function AccountPage() {
 
       <section aria-labelledby="pledges-title">
         <h2 id="pledges-title" className="text-lg font-semibold">{t("accountHistory.pledgesTitle")}</h2>
-        <CommitmentHistory items={pledges} locale={locale} caption={t("accountHistory.pledgesTitle")} empty={t("account.noCommitments")} />
+        <CommitmentHistory items={pledges} locale={locale} caption={t("accountHistory.pledgesTitle")} empty={t("account.noCommitments")} canAct />
       </section>
 
       {organizationHistory.organizations.length > 0 && (
@@ -53,6 +76,7 @@ export default function AccountPage() {
             caption={t("accountHistory.orgTitle")}
             empty={t("accountHistory.noOrgCommitments")}
             extra="organization"
+            canAct
           />
         </section>
       )}
