@@ -1,46 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { addDays } from "~/domain/iso-date.ts";
 import { verificationDueDateAfterAdvance } from "~/domain/working-days.ts";
-import { caseAccount, DONORS_ACCOUNT, ensureAccount, ensureSystemAccounts, fundAccount, postLedgerTransaction } from "~/modules/ledger/post-ledger-transaction.server.ts";
+import { caseAccount, fundAccount } from "~/modules/ledger/post-ledger-transaction.server.ts";
 import { action as advanceAction, loader as advanceLoader } from "~/routes/staff+/cases.$caseNo.advance.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { isoDateOf, shanghaiDate } from "~/utils/dates.ts";
 import { piiCrypto } from "~/utils/pii.server.ts";
 import { createCase, createCounty, createUser, responseOf, signedInRequest } from "../factories/index.ts";
+import { createFund } from "../factories/pledges.ts";
 
+/** The advance cap of a fund made by createFund. */
 const CAP_FEN = 300_000;
 const today = () => shanghaiDate(new Date());
-
-async function createFund(regionCode: string, balanceFen: number, overrides: { advanceCapFen?: number; reviewThresholdFen?: number } = {}) {
-  const fund = await prisma.reliefFund.create({
-    data: {
-      name: `测试救急难公益基金${regionCode}`,
-      regionCode,
-      description: "测试",
-      scopeCategories: [],
-      perCaseCapFen: 2_000_000,
-      reviewThresholdFen: overrides.reviewThresholdFen ?? 500_000,
-      advanceCapFen: overrides.advanceCapFen ?? CAP_FEN,
-    },
-  });
-  await ensureSystemAccounts(prisma);
-  await ensureAccount(prisma, { code: fundAccount(fund.id), kind: "FUND", name: fund.name, fundId: fund.id });
-  if (balanceFen > 0) {
-    await prisma.$transaction((tx) =>
-      postLedgerTransaction(tx, {
-        kind: "FUND_CONTRIBUTION",
-        idempotencyKey: `test:contribution:${fund.id}`,
-        memo: "测试出资",
-        contributionSource: "PUBLIC_FINANCE",
-        entries: [
-          { accountCode: DONORS_ACCOUNT, amountFen: -balanceFen },
-          { accountCode: fundAccount(fund.id), amountFen: balanceFen },
-        ],
-      }),
-    );
-  }
-  return fund;
-}
 
 async function setup(options: { balanceFen?: number; status?: "ACCEPTED" | "VERIFIED" } = {}) {
   const county = await createCounty();

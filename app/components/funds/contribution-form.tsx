@@ -1,5 +1,5 @@
-import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { KeyedMoneyForm, YuanAmountField } from "~/components/funds/money-form-fields.tsx";
 import { Field, buttonClass, inputClass } from "~/components/ui/field.tsx";
 import { CONTRIBUTION_SOURCES } from "~/domain/ledger-postings.ts";
 
@@ -8,8 +8,7 @@ export function ContributionForm(props: { requestKey: string; values: Record<str
   const { t } = useTranslation();
   const { values, errors } = props;
   return (
-    <Form method="post" className="space-y-3" data-testid="contribution-form">
-      <input type="hidden" name="requestKey" value={props.requestKey} />
+    <KeyedMoneyForm testId="contribution-form" requestKey={props.requestKey}>
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label={t("fundDesk.contribution.source")} name="source" errors={errors.source}>
           {(control) => (
@@ -21,14 +20,12 @@ export function ContributionForm(props: { requestKey: string; values: Record<str
         <Field label={t("fundDesk.contribution.counterparty")} name="counterparty" hint={t("fundDesk.contribution.counterpartyHint")} errors={errors.counterparty}>
           {(control) => <input {...control} required maxLength={100} defaultValue={values.counterparty} className={inputClass} />}
         </Field>
-        <Field label={t("fundDesk.amountYuan")} name="amount" errors={errors.amount}>
-          {(control) => <input {...control} inputMode="decimal" required defaultValue={values.amount} className={inputClass} />}
-        </Field>
+        <YuanAmountField label={t("fundDesk.amountYuan")} defaultValue={values.amount} errors={errors.amount} />
         <Field label={t("fundDesk.contribution.memo")} name="memo" errors={errors.memo}>
           {(control) => <input {...control} maxLength={200} defaultValue={values.memo} className={inputClass} />}
         </Field>
       </div>
       <button type="submit" className={buttonClass}>{t("fundDesk.contribution.submit")}</button>
-    </Form>
+    </KeyedMoneyForm>
   );
 }

@@ -1,5 +1,5 @@
-import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { KeyedMoneyForm, PurposeField, YuanAmountField } from "~/components/funds/money-form-fields.tsx";
 import { Field, buttonClass, inputClass } from "~/components/ui/field.tsx";
 import { PAYEE_KINDS } from "~/domain/ledger-postings.ts";
 
@@ -8,9 +8,7 @@ export function DisbursementForm(props: { requestKey: string; values: Record<str
   const { t } = useTranslation();
   const { values, errors } = props;
   return (
-    <Form method="post" className="space-y-3" data-testid="disbursement-form">
-      <input type="hidden" name="intent" value="disburse" />
-      <input type="hidden" name="requestKey" value={props.requestKey} />
+    <KeyedMoneyForm testId="disbursement-form" requestKey={props.requestKey} intent="disburse">
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label={t("fundDesk.money.payeeKind")} name="payeeKind" errors={errors.payeeKind}>
           {(control) => (
@@ -22,14 +20,10 @@ export function DisbursementForm(props: { requestKey: string; values: Record<str
         <Field label={t("fundDesk.money.payeeName")} name="payeeName" hint={t("fundDesk.money.payeeNameHint")} errors={errors.payeeName}>
           {(control) => <input {...control} maxLength={100} defaultValue={values.payeeName} className={inputClass} />}
         </Field>
-        <Field label={t("fundDesk.amountYuan")} name="amount" errors={errors.amount}>
-          {(control) => <input {...control} inputMode="decimal" required defaultValue={values.amount} className={inputClass} />}
-        </Field>
-        <Field label={t("fundDesk.money.purpose")} name="purpose" errors={errors.purpose}>
-          {(control) => <input {...control} required maxLength={200} defaultValue={values.purpose} className={inputClass} />}
-        </Field>
+        <YuanAmountField label={t("fundDesk.amountYuan")} defaultValue={values.amount} errors={errors.amount} />
+        <PurposeField label={t("fundDesk.money.purpose")} defaultValue={values.purpose} errors={errors.purpose} />
       </div>
       <button type="submit" className={buttonClass}>{t("fundDesk.money.disburseSubmit")}</button>
-    </Form>
+    </KeyedMoneyForm>
   );
 }

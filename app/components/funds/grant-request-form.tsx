@@ -1,5 +1,5 @@
-import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { KeyedMoneyForm, PurposeField, YuanAmountField } from "~/components/funds/money-form-fields.tsx";
 import { Field, buttonClass, inputClass } from "~/components/ui/field.tsx";
 import { fen, formatFen } from "~/domain/money.ts";
 
@@ -12,9 +12,7 @@ export function GrantRequestForm(props: { requestKey: string; funds: Fund[]; lin
   const { values, errors } = props;
   const open = props.lines.filter((l) => l.remaining > 0);
   return (
-    <Form method="post" className="space-y-3" data-testid="grant-form">
-      <input type="hidden" name="intent" value="grant" />
-      <input type="hidden" name="requestKey" value={props.requestKey} />
+    <KeyedMoneyForm testId="grant-form" requestKey={props.requestKey} intent="grant">
       <Field label={t("fundDesk.money.fund")} name="fundId" errors={errors.fundId}>
         {(control) => (
           <select {...control} defaultValue={values.fundId ?? props.funds[0]?.id} className={inputClass}>
@@ -36,15 +34,11 @@ export function GrantRequestForm(props: { requestKey: string; funds: Fund[]; lin
         </Field>
       )}
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label={t("fundDesk.amountYuan")} name="amount" errors={errors.amount}>
-          {(control) => <input {...control} inputMode="decimal" required defaultValue={values.amount} className={inputClass} />}
-        </Field>
-        <Field label={t("fundDesk.money.purpose")} name="purpose" hint={t("fundDesk.money.purposeHint")} errors={errors.purpose}>
-          {(control) => <input {...control} required maxLength={200} defaultValue={values.purpose} className={inputClass} />}
-        </Field>
+        <YuanAmountField label={t("fundDesk.amountYuan")} defaultValue={values.amount} errors={errors.amount} />
+        <PurposeField label={t("fundDesk.money.purpose")} hint={t("fundDesk.money.purposeHint")} defaultValue={values.purpose} errors={errors.purpose} />
       </div>
       <p className="text-sm text-stone-700">{t("fundDesk.money.reviewNote")}</p>
       <button type="submit" className={buttonClass}>{t("fundDesk.money.grantSubmit")}</button>
-    </Form>
+    </KeyedMoneyForm>
   );
 }

@@ -1,5 +1,5 @@
-import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { KeyedMoneyForm, YuanAmountField } from "~/components/funds/money-form-fields.tsx";
 import { Field, inputClass } from "~/components/ui/field.tsx";
 
 /** 结余转出: what is left in the case goes to a relief fund. */
@@ -7,9 +7,7 @@ export function SurplusForm(props: { requestKey: string; funds: Array<{ id: stri
   const { t } = useTranslation();
   const { values, errors } = props;
   return (
-    <Form method="post" className="space-y-3" data-testid="surplus-form">
-      <input type="hidden" name="intent" value="surplus" />
-      <input type="hidden" name="requestKey" value={props.requestKey} />
+    <KeyedMoneyForm testId="surplus-form" requestKey={props.requestKey} intent="surplus">
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label={t("fundDesk.money.toFund")} name="fundId" errors={errors.fundId}>
           {(control) => (
@@ -18,11 +16,9 @@ export function SurplusForm(props: { requestKey: string; funds: Array<{ id: stri
             </select>
           )}
         </Field>
-        <Field label={t("fundDesk.amountYuan")} name="amount" errors={errors.amount}>
-          {(control) => <input {...control} inputMode="decimal" required defaultValue={values.amount} className={inputClass} />}
-        </Field>
+        <YuanAmountField label={t("fundDesk.amountYuan")} defaultValue={values.amount} errors={errors.amount} />
       </div>
       <button type="submit" className="rounded border border-stone-400 px-4 py-2 hover:bg-stone-100">{t("fundDesk.money.surplusSubmit")}</button>
-    </Form>
+    </KeyedMoneyForm>
   );
 }

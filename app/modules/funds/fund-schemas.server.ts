@@ -20,6 +20,9 @@ export const yuanAmountField = z.string().transform((value, ctx) => {
   return parsed.value as number;
 });
 
+/** What money is for: required, as on a voucher (grants, advances, disbursements). */
+export const purposeField = z.string().min(1).max(FUND_TEXT_LIMITS.purposeMax);
+
 /**
  * A one-time key the page puts in a hidden field when it renders the form: the posting is keyed on
  * it, so a double click or a resubmitted page records the money once.
@@ -42,7 +45,7 @@ export const GrantRequestSchema = z.object({
   fundId: z.string().min(1).max(64),
   needId: z.string().max(64).optional(),
   amount: yuanAmountField,
-  purpose: z.string().min(1).max(FUND_TEXT_LIMITS.purposeMax),
+  purpose: purposeField,
 });
 export type GrantRequestForm = z.infer<typeof GrantRequestSchema>;
 
@@ -61,7 +64,7 @@ export const DisbursementSchema = z
     payeeKind: z.enum(PAYEE_KINDS),
     payeeName: z.string().max(FUND_TEXT_LIMITS.payeeMax).optional(),
     amount: yuanAmountField,
-    purpose: z.string().min(1).max(FUND_TEXT_LIMITS.purposeMax),
+    purpose: purposeField,
   })
   .superRefine((form, ctx) => {
     // The beneficiary is named 受助人 on every public page; everyone else must be named.

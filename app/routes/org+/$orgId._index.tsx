@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/layout/error-page.tsx";
 import { OrganizationNotice } from "~/components/owner-resources/organization-notice.tsx";
-import { ResourceStatusBadge } from "~/components/owner-resources/resource-status-badge.tsx";
+import { OwnedResourceTable } from "~/components/owner-resources/owned-resource-table.tsx";
 import { OrganizationStatusBadge } from "~/components/oversight/status-badges.tsx";
 import { buttonClass } from "~/components/ui/field.tsx";
 import { Money } from "~/components/ui/money.tsx";
@@ -39,72 +40,47 @@ export default function OrganizationDeskPage() {
         <OrganizationNotice status={org.status} reason={org.statusReason} />
       </header>
 
-      <section aria-labelledby="desk-projects" className="space-y-3">
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <h2 id="desk-projects" className="text-lg font-semibold">{t("orgDesk.projectsTitle")}</h2>
-          {org.isVetted && <Link to={`${base}/projects/new`} className={buttonClass}>{t("orgDesk.newProject")}</Link>}
-        </div>
-        {projects.length === 0 ? <p className="text-stone-700">{t("orgDesk.noProjects")}</p> : (
-          <div className="overflow-x-auto rounded border border-stone-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <thead className="bg-stone-50">
-                <tr>
-                  <th scope="col" className="px-3 py-2">{t("orgDesk.columns.title")}</th>
-                  <th scope="col" className="px-3 py-2">{t("orgDesk.columns.status")}</th>
-                  <th scope="col" className="px-3 py-2">{t("orgDesk.columns.budget")}</th>
-                  <th scope="col" className="px-3 py-2">{t("orgDesk.columns.endsOn")}</th>
-                  <th scope="col" className="px-3 py-2">{t("orgDesk.columns.updatedAt")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-200">
-                {projects.map((p) => (
-                  <tr key={p.id}>
-                    <td className="px-3 py-2"><Link to={`${base}/projects/${p.id}`} className="text-brand-800 underline">{p.title}</Link></td>
-                    <td className="px-3 py-2"><ResourceStatusBadge status={p.status} /></td>
-                    <td className="px-3 py-2"><Money fen={p.reservedFen} /> / <Money fen={p.budgetFen} /></td>
-                    <td className="px-3 py-2">{p.endsOn ? isoDateOf(new Date(p.endsOn)) : t("orgDesk.noEnd")}</td>
-                    <td className="px-3 py-2">{formatDate(p.updatedAt, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <DeskSection id="desk-projects" title={t("orgDesk.projectsTitle")} newLink={org.isVetted ? { to: `${base}/projects/new`, label: t("orgDesk.newProject") } : undefined}>
+        <OwnedResourceTable
+          rows={projects}
+          empty={t("orgDesk.noProjects")}
+          name={{ header: t("orgDesk.columns.title"), text: (p) => p.title, to: (p) => `${base}/projects/${p.id}` }}
+          statusHeader={t("orgDesk.columns.status")}
+          columns={[
+            { header: t("orgDesk.columns.budget"), cell: (p) => <><Money fen={p.reservedFen} /> / <Money fen={p.budgetFen} /></> },
+            { header: t("orgDesk.columns.endsOn"), cell: (p) => (p.endsOn ? isoDateOf(new Date(p.endsOn)) : t("orgDesk.noEnd")) },
+            { header: t("orgDesk.columns.updatedAt"), cell: (p) => formatDate(p.updatedAt, locale) },
+          ]}
+        />
+      </DeskSection>
 
-      <section aria-labelledby="desk-supplies" className="space-y-3">
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <h2 id="desk-supplies" className="text-lg font-semibold">{t("orgDesk.suppliesTitle")}</h2>
-          {org.isVetted && <Link to={`${base}/supplies/new`} className={buttonClass}>{t("orgDesk.newSupply")}</Link>}
-        </div>
-        {supplyOffers.length === 0 ? <p className="text-stone-700">{t("orgDesk.noSupplies")}</p> : (
-          <div className="overflow-x-auto rounded border border-stone-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <thead className="bg-stone-50">
-                <tr>
-                  <th scope="col" className="px-3 py-2">{t("orgDesk.columns.item")}</th>
-                  <th scope="col" className="px-3 py-2">{t("orgDesk.columns.status")}</th>
-                  <th scope="col" className="px-3 py-2">{t("orgDesk.columns.stock")}</th>
-                  <th scope="col" className="px-3 py-2">{t("orgDesk.columns.expiresOn")}</th>
-                  <th scope="col" className="px-3 py-2">{t("orgDesk.columns.updatedAt")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-200">
-                {supplyOffers.map((s) => (
-                  <tr key={s.id}>
-                    <td className="px-3 py-2"><Link to={`${base}/supplies/${s.id}`} className="text-brand-800 underline">{s.itemName}</Link></td>
-                    <td className="px-3 py-2"><ResourceStatusBadge status={s.status} /></td>
-                    <td className="px-3 py-2 tabular-nums">{s.quantityReserved} / {s.quantity} {s.unit}</td>
-                    <td className="px-3 py-2">{s.expiresOn ? isoDateOf(new Date(s.expiresOn)) : t("orgDesk.noEnd")}</td>
-                    <td className="px-3 py-2">{formatDate(s.updatedAt, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <DeskSection id="desk-supplies" title={t("orgDesk.suppliesTitle")} newLink={org.isVetted ? { to: `${base}/supplies/new`, label: t("orgDesk.newSupply") } : undefined}>
+        <OwnedResourceTable
+          rows={supplyOffers}
+          empty={t("orgDesk.noSupplies")}
+          name={{ header: t("orgDesk.columns.item"), text: (s) => s.itemName, to: (s) => `${base}/supplies/${s.id}` }}
+          statusHeader={t("orgDesk.columns.status")}
+          columns={[
+            { header: t("orgDesk.columns.stock"), className: "tabular-nums", cell: (s) => `${s.quantityReserved} / ${s.quantity} ${s.unit}` },
+            { header: t("orgDesk.columns.expiresOn"), cell: (s) => (s.expiresOn ? isoDateOf(new Date(s.expiresOn)) : t("orgDesk.noEnd")) },
+            { header: t("orgDesk.columns.updatedAt"), cell: (s) => formatDate(s.updatedAt, locale) },
+          ]}
+        />
+      </DeskSection>
     </div>
+  );
+}
+
+/** One kind of the organisation's resources, with a "new" button for members of a vetted organisation. */
+function DeskSection({ id, title, newLink, children }: { id: string; title: string; newLink?: { to: string; label: string }; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="space-y-3">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id={id} className="text-lg font-semibold">{title}</h2>
+        {newLink && <Link to={newLink.to} className={buttonClass}>{newLink.label}</Link>}
+      </div>
+      {children}
+    </section>
   );
 }
 

@@ -3,7 +3,9 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/layout/error-page.tsx";
-import { Field, FormAlert, buttonClass, inputClass } from "~/components/ui/field.tsx";
+import { PurposeField, YuanAmountField } from "~/components/funds/money-form-fields.tsx";
+import { CompactTable } from "~/components/ui/compact-table.tsx";
+import { FormAlert, buttonClass } from "~/components/ui/field.tsx";
 import { Money } from "~/components/ui/money.tsx";
 import { allowedEvents } from "~/domain/case-lifecycle/case-transitions.ts";
 import { can } from "~/domain/permissions.ts";
@@ -92,12 +94,8 @@ export default function CaseAdvanceTab() {
               <FormAlert message={actionData?.formError} />
               <input type="hidden" name="version" value={view.version} />
               <div className="grid gap-3 sm:grid-cols-2">
-                <Field label={t("casework.advance.amount")} name="amount" errors={fieldErrors.amount}>
-                  {(control) => <input {...control} inputMode="decimal" required defaultValue={actionData?.values?.amount} className={inputClass} />}
-                </Field>
-                <Field label={t("casework.advance.purpose")} name="purpose" hint={t("casework.advance.purposeHint")} errors={fieldErrors.purpose}>
-                  {(control) => <input {...control} required maxLength={200} defaultValue={actionData?.values?.purpose} className={inputClass} />}
-                </Field>
+                <YuanAmountField label={t("casework.advance.amount")} defaultValue={actionData?.values?.amount} errors={fieldErrors.amount} />
+                <PurposeField label={t("casework.advance.purpose")} hint={t("casework.advance.purposeHint")} defaultValue={actionData?.values?.purpose} errors={fieldErrors.purpose} />
               </div>
               <p className="text-sm text-stone-700">{t("casework.advance.dueNote", { date: formatDate(view.dueOnIfAdvancedToday, view.locale) })}</p>
               <button type="submit" className={buttonClass}>{t("casework.advance.submit")}</button>
@@ -108,28 +106,14 @@ export default function CaseAdvanceTab() {
       <section aria-labelledby="earlier-title" className="rounded-lg border border-stone-200 bg-white p-4">
         <h2 id="earlier-title" className="font-semibold">{t("casework.advance.earlierTitle")}</h2>
         {view.advances.length === 0 ? <p className="mt-1 text-sm text-stone-700">{t("casework.advance.earlierEmpty")}</p> : (
-          <table className="mt-2 min-w-full text-sm" data-testid="earlier-advances">
-            <thead className="text-left"><tr>
-              <th scope="col" className="py-1 pr-3">{t("casework.advance.date")}</th>
-              <th scope="col" className="py-1 pr-3">{t("casework.duplicates.amount")}</th>
-              <th scope="col" className="py-1 pr-3">{t("casework.advance.purpose")}</th>
-              <th scope="col" className="py-1 pr-3">{t("casework.advance.fund")}</th>
-              <th scope="col" className="py-1 pr-3">{t("casework.advance.status")}</th>
-              <th scope="col" className="py-1">{t("casework.advance.by")}</th>
-            </tr></thead>
-            <tbody>
-              {view.advances.map((a) => (
-                <tr key={a.id} className="border-t border-stone-100">
-                  <td className="py-1 pr-3 whitespace-nowrap">{formatDateTime(a.requestedAt, view.locale)}</td>
-                  <td className="py-1 pr-3"><Money fen={a.amountFen} /></td>
-                  <td className="py-1 pr-3">{a.purpose}</td>
-                  <td className="py-1 pr-3">{a.fundName}</td>
-                  <td className="py-1 pr-3">{t(`casework.advance.grantStatus.${a.status}`)}</td>
-                  <td className="py-1">{a.requestedBy ?? "–"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CompactTable testId="earlier-advances" rows={view.advances} columns={[
+            { header: t("casework.advance.date"), className: "whitespace-nowrap", cell: (a) => formatDateTime(a.requestedAt, view.locale) },
+            { header: t("casework.duplicates.amount"), cell: (a) => <Money fen={a.amountFen} /> },
+            { header: t("casework.advance.purpose"), cell: (a) => a.purpose },
+            { header: t("casework.advance.fund"), cell: (a) => a.fundName },
+            { header: t("casework.advance.status"), cell: (a) => t(`casework.advance.grantStatus.${a.status}`) },
+            { header: t("casework.advance.by"), cell: (a) => a.requestedBy ?? "–" },
+          ]} />
         )}
       </section>
     </div>

@@ -8,6 +8,7 @@ import { DisbursementForm } from "~/components/funds/disbursement-form.tsx";
 import { GrantRequestForm } from "~/components/funds/grant-request-form.tsx";
 import { GrantStatusBadge } from "~/components/funds/grant-status-badge.tsx";
 import { SurplusForm } from "~/components/funds/surplus-form.tsx";
+import { CompactTable } from "~/components/ui/compact-table.tsx";
 import { FormAlert } from "~/components/ui/field.tsx";
 import { Money } from "~/components/ui/money.tsx";
 import { can, type Actor } from "~/domain/permissions.ts";
@@ -114,28 +115,14 @@ export default function CaseMoneyTab() {
           </div>
         ) : <p className="mt-1 text-sm text-stone-700">{t("fundDesk.money.grantUnavailable")}</p>}
         {view.grants.length > 0 && (
-          <table className="mt-4 min-w-full text-sm" data-testid="case-grants">
-            <thead className="text-left"><tr>
-              <th scope="col" className="py-1 pr-3">{t("fundDesk.columns.date")}</th>
-              <th scope="col" className="py-1 pr-3">{t("fundDesk.columns.fund")}</th>
-              <th scope="col" className="py-1 pr-3">{t("fundDesk.columns.amount")}</th>
-              <th scope="col" className="py-1 pr-3">{t("fundDesk.columns.purpose")}</th>
-              <th scope="col" className="py-1 pr-3">{t("fundDesk.columns.status")}</th>
-              <th scope="col" className="py-1">{t("fundDesk.columns.people")}</th>
-            </tr></thead>
-            <tbody>
-              {view.grants.map((g) => (
-                <tr key={g.id} className="border-t border-stone-100 align-top">
-                  <td className="py-1 pr-3 whitespace-nowrap">{formatDateTime(g.requestedAt, view.locale)}</td>
-                  <td className="py-1 pr-3">{g.fund.name}{g.isAdvance && ` · ${t("caseActions.tabs.advance")}`}</td>
-                  <td className="py-1 pr-3"><Money fen={g.amountFen} /></td>
-                  <td className="py-1 pr-3">{g.purpose}{g.reviewNote && <span className="block text-xs text-stone-700">{t("fundDesk.columns.reviewNote")}: {g.reviewNote}</span>}</td>
-                  <td className="py-1 pr-3"><GrantStatusBadge status={g.status} /></td>
-                  <td className="py-1 text-xs">{t("fundDesk.requestedBy", { name: g.requestedBy ?? "–" })}{g.reviewedBy && <span className="block">{t("fundDesk.reviewedBy", { name: g.reviewedBy })}</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CompactTable testId="case-grants" spacing="mt-4" alignTop rows={view.grants} columns={[
+            { header: t("fundDesk.columns.date"), className: "whitespace-nowrap", cell: (g) => formatDateTime(g.requestedAt, view.locale) },
+            { header: t("fundDesk.columns.fund"), cell: (g) => <>{g.fund.name}{g.isAdvance && ` · ${t("caseActions.tabs.advance")}`}</> },
+            { header: t("fundDesk.columns.amount"), cell: (g) => <Money fen={g.amountFen} /> },
+            { header: t("fundDesk.columns.purpose"), cell: (g) => <>{g.purpose}{g.reviewNote && <span className="block text-xs text-stone-700">{t("fundDesk.columns.reviewNote")}: {g.reviewNote}</span>}</> },
+            { header: t("fundDesk.columns.status"), cell: (g) => <GrantStatusBadge status={g.status} /> },
+            { header: t("fundDesk.columns.people"), className: "text-xs", cell: (g) => <>{t("fundDesk.requestedBy", { name: g.requestedBy ?? "–" })}{g.reviewedBy && <span className="block">{t("fundDesk.reviewedBy", { name: g.reviewedBy })}</span>}</> },
+          ]} />
         )}
       </section>
 
@@ -148,26 +135,13 @@ export default function CaseMoneyTab() {
           </div>
         ) : <p className="mt-1 text-sm text-stone-700">{t("fundDesk.money.disburseUnavailable")}</p>}
         {view.disbursements.length > 0 && (
-          <table className="mt-4 min-w-full text-sm" data-testid="case-disbursements">
-            <thead className="text-left"><tr>
-              <th scope="col" className="py-1 pr-3">{t("fundDesk.columns.date")}</th>
-              <th scope="col" className="py-1 pr-3">{t("fundDesk.money.payeeKind")}</th>
-              <th scope="col" className="py-1 pr-3">{t("fundDesk.money.payeeName")}</th>
-              <th scope="col" className="py-1 pr-3">{t("fundDesk.columns.amount")}</th>
-              <th scope="col" className="py-1">{t("fundDesk.columns.purpose")}</th>
-            </tr></thead>
-            <tbody>
-              {view.disbursements.map((d) => (
-                <tr key={d.id} className="border-t border-stone-100">
-                  <td className="py-1 pr-3 whitespace-nowrap">{formatDateTime(d.at, view.locale)}</td>
-                  <td className="py-1 pr-3">{t(`closing.payeeKind.${d.payeeKind}`)}</td>
-                  <td className="py-1 pr-3">{d.payeeName}</td>
-                  <td className="py-1 pr-3"><Money fen={d.amountFen} /></td>
-                  <td className="py-1">{d.purpose}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CompactTable testId="case-disbursements" spacing="mt-4" rows={view.disbursements} columns={[
+            { header: t("fundDesk.columns.date"), className: "whitespace-nowrap", cell: (d) => formatDateTime(d.at, view.locale) },
+            { header: t("fundDesk.money.payeeKind"), cell: (d) => t(`closing.payeeKind.${d.payeeKind}`) },
+            { header: t("fundDesk.money.payeeName"), cell: (d) => d.payeeName },
+            { header: t("fundDesk.columns.amount"), cell: (d) => <Money fen={d.amountFen} /> },
+            { header: t("fundDesk.columns.purpose"), cell: (d) => d.purpose },
+          ]} />
         )}
       </section>
 

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/layout/error-page.tsx";
 import { ContributionForm } from "~/components/funds/contribution-form.tsx";
 import { GrantStatusBadge } from "~/components/funds/grant-status-badge.tsx";
+import { CompactTable } from "~/components/ui/compact-table.tsx";
 import { FormAlert } from "~/components/ui/field.tsx";
 import { Money } from "~/components/ui/money.tsx";
 import { fundActionError, typedValues } from "~/modules/funds/fund-errors.server.ts";
@@ -85,51 +86,25 @@ export default function StaffFundPage() {
       <section aria-labelledby="in-title" className="rounded-lg border border-stone-200 bg-white p-4">
         <h2 id="in-title" className="font-semibold">{t("fundDesk.moneyIn")}</h2>
         {fund.contributions.length === 0 ? <p className="text-sm text-stone-700">{t("common.none")}</p> : (
-          <table className="mt-2 min-w-full text-sm" data-testid="fund-contributions">
-            <thead className="text-left"><tr>
-              <th scope="col" className="py-1 pr-3">{t("fundDesk.columns.date")}</th>
-              <th scope="col" className="py-1 pr-3">{t("fundDesk.contribution.source")}</th>
-              <th scope="col" className="py-1 pr-3">{t("fundDesk.contribution.counterparty")}</th>
-              <th scope="col" className="py-1 pr-3">{t("fundDesk.columns.amount")}</th>
-              <th scope="col" className="py-1">{t("fundDesk.contribution.memo")}</th>
-            </tr></thead>
-            <tbody>
-              {fund.contributions.map((c) => (
-                <tr key={c.id} className="border-t border-stone-100">
-                  <td className="py-1 pr-3 whitespace-nowrap">{formatDateTime(c.occurredAt, locale)}</td>
-                  <td className="py-1 pr-3">{t(`fund.inSource.${c.contributionSource ?? c.kind}`)}</td>
-                  <td className="py-1 pr-3">{c.counterparty ?? "–"}</td>
-                  <td className="py-1 pr-3"><Money fen={c.amountFen} /></td>
-                  <td className="py-1">{c.memo}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CompactTable testId="fund-contributions" rows={fund.contributions} columns={[
+            { header: t("fundDesk.columns.date"), className: "whitespace-nowrap", cell: (c) => formatDateTime(c.occurredAt, locale) },
+            { header: t("fundDesk.contribution.source"), cell: (c) => t(`fund.inSource.${c.contributionSource ?? c.kind}`) },
+            { header: t("fundDesk.contribution.counterparty"), cell: (c) => c.counterparty ?? "–" },
+            { header: t("fundDesk.columns.amount"), cell: (c) => <Money fen={c.amountFen} /> },
+            { header: t("fundDesk.contribution.memo"), cell: (c) => c.memo },
+          ]} />
         )}
       </section>
       <section aria-labelledby="grants-title" className="rounded-lg border border-stone-200 bg-white p-4">
         <h2 id="grants-title" className="font-semibold">{t("fundDesk.grantsTitle")}</h2>
         {fund.grants.length === 0 ? <p className="text-sm text-stone-700">{t("common.none")}</p> : (
-          <table className="mt-2 min-w-full text-sm" data-testid="fund-grants">
-            <thead className="text-left"><tr>
-              <th scope="col" className="py-1 pr-3">{t("fundDesk.columns.date")}</th>
-              <th scope="col" className="py-1 pr-3">{t("fundDesk.columns.case")}</th>
-              <th scope="col" className="py-1 pr-3">{t("fundDesk.columns.amount")}</th>
-              <th scope="col" className="py-1 pr-3">{t("fundDesk.columns.purpose")}</th>
-              <th scope="col" className="py-1">{t("fundDesk.columns.status")}</th>
-            </tr></thead>
-            <tbody>
-              {fund.grants.map((g) => (
-                <tr key={g.id} className="border-t border-stone-100">
-                  <td className="py-1 pr-3 whitespace-nowrap">{formatDateTime(g.requestedAt, locale)}</td>
-                  <td className="py-1 pr-3"><Link to={`/staff/cases/${g.case.caseNo}/money`} className="underline">{g.case.caseNo}</Link></td>
-                  <td className="py-1 pr-3"><Money fen={g.amountFen} /></td>
-                  <td className="py-1 pr-3">{g.purpose}</td>
-                  <td className="py-1"><GrantStatusBadge status={g.status} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CompactTable testId="fund-grants" rows={fund.grants} columns={[
+            { header: t("fundDesk.columns.date"), className: "whitespace-nowrap", cell: (g) => formatDateTime(g.requestedAt, locale) },
+            { header: t("fundDesk.columns.case"), cell: (g) => <Link to={`/staff/cases/${g.case.caseNo}/money`} className="underline">{g.case.caseNo}</Link> },
+            { header: t("fundDesk.columns.amount"), cell: (g) => <Money fen={g.amountFen} /> },
+            { header: t("fundDesk.columns.purpose"), cell: (g) => g.purpose },
+            { header: t("fundDesk.columns.status"), cell: (g) => <GrantStatusBadge status={g.status} /> },
+          ]} />
         )}
       </section>
     </div>
