@@ -26,7 +26,8 @@ const COUNTY = "341322";
 const REGION = "341322104"; // 新庄镇
 const HOUR_MS = 3_600_000;
 
-const PERSON = {
+/** The demo beneficiary: private; the privacy crawl checks no public page shows it. */
+export const PLAN_DEMO_PERSON = {
   name: "孙立平",
   sex: "M" as const,
   birthDate: "1975-04-18",
@@ -59,15 +60,15 @@ export async function seedPlanDemo(prisma: PrismaClient, clock: SeedClock, users
   const seq = taken.reduce((max, c) => Math.max(max, Number(c.caseNo.slice(prefix.length)) || 0), 0) + 1;
   const caseNo = formatCaseNo(COUNTY, year, seq);
 
-  const idNumber = makeIdNumber(COUNTY, PERSON.birthDate, PERSON.idSeq, PERSON.sex);
+  const idNumber = makeIdNumber(COUNTY, PLAN_DEMO_PERSON.birthDate, PLAN_DEMO_PERSON.idSeq, PLAN_DEMO_PERSON.sex);
   const crypto = piiCrypto();
   const staffId = users.staffXiao;
   const indices = caseIndices({
-    householdSize: PERSON.householdSize,
-    monthlyIncomeFen: PERSON.monthlyIncomeFen,
-    monthlyEssentialFen: PERSON.monthlyEssentialFen,
+    householdSize: PLAN_DEMO_PERSON.householdSize,
+    monthlyIncomeFen: PLAN_DEMO_PERSON.monthlyIncomeFen,
+    monthlyEssentialFen: PLAN_DEMO_PERSON.monthlyEssentialFen,
     housing: "OWNED_SAFE",
-    vulnerableMembers: PERSON.vulnerableMembers,
+    vulnerableMembers: PLAN_DEMO_PERSON.vulnerableMembers,
     recentAidFen: 0,
     localDibaoMonthlyFen: dibaoStandardFen(COUNTY, isUrbanTownship(REGION)),
     urgency: "HIGH",
@@ -97,7 +98,7 @@ export async function seedPlanDemo(prisma: PrismaClient, clock: SeedClock, users
         needIndex: indices.need.score,
         indexParts: indices,
         alias: "孙先生",
-        ageBand: ageBandOf(PERSON.birthDate, clock.today),
+        ageBand: ageBandOf(PLAN_DEMO_PERSON.birthDate, clock.today),
         publicTitle: PLAN_DEMO_TITLE,
         publicStory:
           "萧县新庄镇一位年过五旬的父亲近日确诊淋巴瘤，已住院开始化疗，医生建议完成4个疗程。妻子在家务农，两个孩子一个读初中、一个读小学，家中积蓄已用于首个疗程。经村、镇、县核实，医保报销后仍有约2.5万元费用缺口；住院期间需要有人陪护，家中入冬的被褥也不够。",
@@ -105,19 +106,19 @@ export async function seedPlanDemo(prisma: PrismaClient, clock: SeedClock, users
         beneficiary: {
           create: {
             id: `${PLAN_DEMO_CASE_ID}-beneficiary`,
-            name: PERSON.name,
+            name: PLAN_DEMO_PERSON.name,
             idNumberEncrypted: crypto.encrypt(idNumber),
             idNumberHash: crypto.hashIdNumber(idNumber),
-            phone: PERSON.phone,
-            address: PERSON.address,
-            birthYear: Number(PERSON.birthDate.slice(0, 4)),
-            gender: PERSON.sex,
-            healthNotes: PERSON.healthNotes,
-            householdSize: PERSON.householdSize,
-            monthlyIncomeFen: PERSON.monthlyIncomeFen,
-            monthlyEssentialFen: PERSON.monthlyEssentialFen,
+            phone: PLAN_DEMO_PERSON.phone,
+            address: PLAN_DEMO_PERSON.address,
+            birthYear: Number(PLAN_DEMO_PERSON.birthDate.slice(0, 4)),
+            gender: PLAN_DEMO_PERSON.sex,
+            healthNotes: PLAN_DEMO_PERSON.healthNotes,
+            householdSize: PLAN_DEMO_PERSON.householdSize,
+            monthlyIncomeFen: PLAN_DEMO_PERSON.monthlyIncomeFen,
+            monthlyEssentialFen: PLAN_DEMO_PERSON.monthlyEssentialFen,
             housing: "OWNED_SAFE",
-            vulnerableMembers: PERSON.vulnerableMembers,
+            vulnerableMembers: PLAN_DEMO_PERSON.vulnerableMembers,
             consentBy: "孙立平（本人）",
             consentAt: at(26),
             consentMethod: "SIGNED_FORM",
