@@ -8,7 +8,7 @@ import { enqueueMail } from "../mail/enqueue-mail.server.ts";
 import { fulfilCaseIfCovered } from "../needs/fulfil-case-if-covered.server.ts";
 import { markNeedLineDelivered, NeedLineFullError, reserveNeedLine } from "../needs/need-line-coverage.server.ts";
 import { findReliefFundForRegion } from "./find-relief-fund-for-region.server.ts";
-import { lockCase, type LockedDonation } from "./lock-donation.server.ts";
+import { lockCase, type LockedCase, type LockedDonation } from "./lock-donation.server.ts";
 
 /** How an event ended, as stored in the webhook inbox. `note` is an English code, never personal data. */
 export type EventOutcome = { eventStatus: "PROCESSED" | "HELD" | "IGNORED"; note?: string };
@@ -24,14 +24,14 @@ const DONORS = { code: DONORS_ACCOUNT, kind: "EXTERNAL_DONORS", name: "外部资
  * amount and currency, then records the payment once (postCardPayment) with its receipt mail.
  * A mismatch is held for staff with nothing posted.
  */
-export async function recordCardPayment(tx: Tx, donation: LockedDonation, paid: PaidFacts, now: Date): Promise<EventOutcome> {
+export async function recordCardPayment(tx: Tx, donation: LockedDonation, paid: PaidFacts, now: Date, lockedCase?: LockedCase | null): Promise<EventOutcome> {
   const decision = decidePayment(donation, paid);
   if (decision.kind === "alreadyRecorded") return { eventStatus: "PROCESSED", note: `already ${donation.status}` };
   if (decision.kind === "hold") {
     await holdDonation(tx, donation, decision.reason, paid);
     return { eventStatus: "HELD", note: decision.reason };
   }
-  const posted = await postCardPayment(tx, donation, paid, now, { sendReceipt: true });
+  const posted = await postCardPayment(tx, donation, paid, now, { sendReceipt: true, lockedCase });
   if (posted.kind === "hold") {
     await holdDonation(tx, donation, posted.reason, paid);
     return { eventStatus: "HELD", note: posted.reason };
@@ -50,13 +50,20 @@ export type PostedPayment = { kind: "recorded"; redirectedToFund: boolean } | { 
  * finds no fund.
  *
  * Locks, in the same order for every money movement of a card gift: donation row (caller), case
- * row, need line, then the ledger accounts (donors, then the case or fund). The posting comes last
- * because every gift updates the one donors account: its row lock is then held only for the
- * posting and the commit, not for the rest of the work.
+ * row (here, unless the caller locked it with the donation: `lockedCase`), need line, then the
+ * ledger accounts (donors, then the case or fund). The posting comes last because every gift
+ * updates the one donors account: its row lock is then held only for the posting and the commit,
+ * not for the rest of the work.
  */
-export async function postCardPayment(tx: Tx, donation: LockedDonation, paid: PaidFacts, now: Date, opts: { sendReceipt: boolean }): Promise<PostedPayment> {
+export async function postCardPayment(
+  tx: Tx,
+  donation: LockedDonation,
+  paid: PaidFacts,
+  now: Date,
+  opts: { sendReceipt: boolean; lockedCase?: LockedCase | null },
+): Promise<PostedPayment> {
   const amount = donation.amountFen;
-  const theCase = donation.caseId ? await lockCase(tx, donation.caseId) : null;
+  const theCase = opts.lockedCase !== undefined ? opts.lockedCase : donation.caseId ? await lockCase(tx, donation.caseId) : null;
   const line = theCase?.status === "PUBLISHED" ? await reserveCashLine(tx, theCase.id, donation.needId, amount) : null;
 
   let destination: { code: string; kind: LedgerAccountKind; name: string; caseId?: string; fundId?: string };

@@ -1,6 +1,5 @@
 import { inboxPayload } from "~/domain/donations/inbox-payload.ts";
 import { classifyStripeEvent, decideUnpaidEnd, type StripeEventAction } from "~/domain/donations/stripe-event-rules.ts";
-import type { Prisma } from "~/generated/prisma/client.ts";
 import {
   constructStripeEvent,
   isWebhookConfigured,
@@ -10,7 +9,7 @@ import {
   type StripeEvent,
 } from "~/integrations/stripe.server.ts";
 import { prisma, type Tx } from "~/utils/db.server.ts";
-import { lockDonation, type LockedDonation } from "./lock-donation.server.ts";
+import { lockDonation, lockDonationAndCase, type LockedDonation } from "./lock-donation.server.ts";
 import { holdDonation, recordCardPayment, type EventOutcome } from "./record-card-payment.server.ts";
 import { recordCardRefund } from "./record-card-refund.server.ts";
 
@@ -37,29 +36,39 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
 }
 
 /**
- * Exactly once, whatever the deliveries: the event is first stored in the StripeEvent inbox (its
- * Stripe id is the key, so a redelivery inserts nothing), then claimed and processed in ONE
- * transaction. The claim is a compare-and-set on the inbox row (RECEIVED/FAILED → being processed):
- * concurrent deliveries of one event queue on that row and, once the first commits, find it settled
- * and answer 200 without doing anything. Different events about one payment queue on the donation's
- * row lock and read what the first one wrote. A failure rolls the processing back, leaves the event
- * FAILED with its error and answers 500, so Stripe delivers it again.
+ * Exactly once, whatever the deliveries: the event goes into the StripeEvent inbox (its Stripe id
+ * is the key) and is processed in ONE transaction, whose first statement stores and claims it at
+ * once — INSERT … ON CONFLICT DO UPDATE … WHERE status IN (RECEIVED, FAILED): a new event is
+ * inserted already claimed, a stored one that failed before is claimed again, and a settled one
+ * (PROCESSED/HELD/IGNORED) returns nothing, so the delivery answers 200 and does nothing.
+ * Concurrent deliveries of one event queue on that row (or on the first one's uncommitted insert)
+ * and, once the first commits, find it settled. Different events about one payment queue on the
+ * donation's row lock and read what the first one wrote. The claim marks the event PROCESSED in
+ * the same statement — the usual outcome, visible only if the transaction commits — and the row is
+ * written again only for another outcome. A failure rolls everything back; the event is then
+ * stored FAILED with its error (attempts counted) and the answer is 500, so Stripe delivers it again.
+ *
+ * Storing and processing in one transaction costs a gift one statement and one commit fewer than
+ * storing first (tests/bench/donations-bench.ts); the inbox still keeps every event that was
+ * processed, held, ignored or failed.
  */
 export async function recordStripeEvent(event: StripeEvent, now = new Date()): Promise<WebhookAnswer> {
-  await prisma.stripeEvent.createMany({
-    data: [{ id: event.id, type: event.type, payload: inboxPayload(event) as Prisma.InputJsonValue, receivedAt: now }],
-    skipDuplicates: true,
-  });
+  const payload = JSON.stringify(inboxPayload(event));
   try {
     const outcome = await prisma.$transaction(
       async (tx) => {
         const claimed = await tx.$queryRaw<{ id: string }[]>`
-          UPDATE "StripeEvent" SET "attempts" = "attempts" + 1
-           WHERE "id" = ${event.id} AND "status" IN ('RECEIVED', 'FAILED')
-       RETURNING "id"`;
+          INSERT INTO "StripeEvent" ("id", "type", "status", "attempts", "payload", "receivedAt", "processedAt")
+               VALUES (${event.id}, ${event.type}, 'PROCESSED', 1, ${payload}::jsonb, ${now}, ${now})
+          ON CONFLICT ("id") DO UPDATE
+                SET "status" = 'PROCESSED', "attempts" = "StripeEvent"."attempts" + 1, "error" = NULL, "processedAt" = EXCLUDED."processedAt"
+              WHERE "StripeEvent"."status" IN ('RECEIVED', 'FAILED')
+          RETURNING "id"`;
         if (claimed.length === 0) return null;
         const result = await processEvent(tx, event, now);
-        await tx.stripeEvent.update({ where: { id: event.id }, data: { status: result.eventStatus, error: result.note ?? null, processedAt: now } });
+        if (result.eventStatus !== "PROCESSED" || result.note) {
+          await tx.stripeEvent.update({ where: { id: event.id }, data: { status: result.eventStatus, error: result.note ?? null } });
+        }
         return result;
       },
       { timeout: TRANSACTION_TIMEOUT_MS },
@@ -68,10 +77,11 @@ export async function recordStripeEvent(event: StripeEvent, now = new Date()): P
     return { status: 200, body: { received: true, status: outcome.eventStatus } };
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 500) : "unknown error";
-    await prisma.stripeEvent.updateMany({
-      where: { id: event.id, status: { in: ["RECEIVED", "FAILED"] } },
-      data: { status: "FAILED", attempts: { increment: 1 }, error: message },
-    });
+    await prisma.$executeRaw`
+      INSERT INTO "StripeEvent" ("id", "type", "status", "attempts", "payload", "receivedAt", "error")
+           VALUES (${event.id}, ${event.type}, 'FAILED', 1, ${payload}::jsonb, ${now}, ${message})
+      ON CONFLICT ("id") DO UPDATE SET "status" = 'FAILED', "attempts" = "StripeEvent"."attempts" + 1, "error" = EXCLUDED."error"
+            WHERE "StripeEvent"."status" IN ('RECEIVED', 'FAILED')`;
     console.error(`stripe webhook ${event.id} (${event.type}) failed: ${error instanceof Error ? error.name : "error"}`);
     return { status: 500, body: { error: "processing failed, will be retried" } };
   }
@@ -95,7 +105,9 @@ async function processEvent(tx: Tx, event: StripeEvent, now: Date): Promise<Even
 
 async function processSessionEvent(tx: Tx, action: Exclude<StripeEventAction, "ignore" | "recordRefund">, session: StripeCheckoutSession, now: Date): Promise<EventOutcome> {
   const donationId = session.metadata?.donationId ?? null;
-  const donation: LockedDonation | null = donationId ? await lockDonation(tx, { id: donationId }) : await lockDonation(tx, { sessionId: session.id });
+  // A payment to record locks the gift's case next anyway: one statement takes both locks, in order.
+  const locked = donationId && action === "recordPayment" ? await lockDonationAndCase(tx, donationId) : null;
+  const donation: LockedDonation | null = locked ? locked.donation : donationId ? await lockDonation(tx, { id: donationId }) : await lockDonation(tx, { sessionId: session.id });
   if (!donation) return donationId ? { eventStatus: "HELD", note: "unknownDonation" } : { eventStatus: "IGNORED", note: "notOurSession" };
 
   const paid = {
@@ -116,7 +128,7 @@ async function processSessionEvent(tx: Tx, action: Exclude<StripeEventAction, "i
       // Paid by a delayed method: async_payment_succeeded or _failed follows. Nothing to record yet.
       return { eventStatus: "PROCESSED", note: "awaitingAsyncPayment" };
     case "recordPayment":
-      return recordCardPayment(tx, donation, paid, now);
+      return recordCardPayment(tx, donation, paid, now, locked?.lockedCase);
     case "markFailed":
     case "markExpired": {
       const to = decideUnpaidEnd(donation, action);
