@@ -17,6 +17,7 @@ import { makeIdNumber } from "./identity.ts";
 import { OFFICES } from "./offices.ts";
 import { dibaoStandardFen, overridesFor, type CalendarSeed } from "./standards.ts";
 import type { UserKey } from "./users.ts";
+import { PLAN_DEMO_PERSON } from "./case-data-plan-demo.ts";
 
 export const PLAN_DEMO_CASE_ID = "seed-plan-demo-case";
 /** The public title: the e2e journey finds the need by it. */
@@ -26,20 +27,6 @@ const COUNTY = "341322";
 const REGION = "341322104"; // 新庄镇
 const HOUR_MS = 3_600_000;
 
-/** The demo beneficiary: private; the privacy crawl checks no public page shows it. */
-export const PLAN_DEMO_PERSON = {
-  name: "孙立平",
-  sex: "M" as const,
-  birthDate: "1975-04-18",
-  idSeq: 153,
-  phone: "13956700987",
-  address: "安徽省宿州市萧县新庄镇前楼村四组 21 号",
-  healthNotes: "确诊弥漫大B细胞淋巴瘤，已入院开始化疗，预计需 4 个疗程。",
-  householdSize: 4,
-  monthlyIncomeFen: 210_000,
-  monthlyEssentialFen: 880_000,
-  vulnerableMembers: ["SERIOUS_ILLNESS", "CHILD"],
-};
 
 const NEEDS = [
   { key: "cash", kind: "CASH", title: "化疗及住院费用缺口", category: null, unit: null, target: 2_500_000 },

@@ -2,7 +2,7 @@ import { idNumberCheckChar } from "../../app/domain/id-number.ts";
 import { CLOSED_CASES } from "../../prisma/seed/case-data-closed.ts";
 import { INTAKE_CASES } from "../../prisma/seed/case-data-intake.ts";
 import { PUBLISHED_CASES } from "../../prisma/seed/case-data-published.ts";
-import { PLAN_DEMO_PERSON } from "../../prisma/seed/plan-demo.ts";
+import { PLAN_DEMO_PERSON } from "../../prisma/seed/case-data-plan-demo.ts";
 import { expect, test } from "./fixtures.ts";
 
 // Every public page of the seeded site, crawled link by link, must be free of every seeded
