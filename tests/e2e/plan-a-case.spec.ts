@@ -38,6 +38,8 @@ test("staff plan a need from suggestions; the charity and the volunteer accept; 
   await page.goto("/needs");
   await page.getByRole("link", { name: NEED_TITLE }).first().click();
   await page.waitForURL(/\/needs\/JJN-341322-\d{4}-\d{4}$/);
+  // A client-side navigation changes the URL before the new page has rendered: wait for its heading.
+  await expect(page.getByRole("heading", { level: 1, name: NEED_TITLE })).toBeVisible();
   const caseNo = new URL(page.url()).pathname.split("/").pop()!;
   expect(await progressOf(page, "棉被")).toContain("已落实 0 床 / 3 床");
   await expect(page.getByTestId("givers")).not.toContainText(CHARITY);
