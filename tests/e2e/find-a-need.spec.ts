@@ -36,8 +36,8 @@ test("switch to English, search with a typo, filter by region and category, open
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   const bars = page.getByRole("progressbar");
   await expect(bars.first()).toBeVisible();
-  // Every line of this need (money, goods, a repair service) has its own bar, labelled in English.
-  await expect(page.getByRole("progressbar", { name: /^Money/ })).toBeVisible();
+  // The money received (from the ledger) and every goods and service line have their own bar, in English.
+  await expect(page.getByRole("progressbar", { name: /^Received ¥[\d,.]+ of ¥[\d,.]+$/ })).toBeVisible();
   await expect(page.getByRole("progressbar", { name: /^Goods/ }).first()).toBeVisible();
   await expect(page.getByRole("progressbar", { name: /^Service/ }).first()).toBeVisible();
 });
