@@ -223,7 +223,7 @@ describe("the owning office confirms, delivers, cancels and expires pledges", ()
     expect(confirmed.headers.get("Location")).toBe(`/staff/cases/${c.caseNo}/pledges`);
     expect(await prisma.commitment.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "CONFIRMED", version: 1, confirmedById: staff.id, confirmedAt: expect.any(Date) });
     const mail = await prisma.outboxEvent.findMany({ where: { topic: "MAIL", kind: "mail.pledge-confirmed" } });
-    expect(mail.filter((m) => (m.payload as { refs: { commitmentId: string } }).refs.commitmentId === row.id)).toEqual([
+    expect(mail.filter((m) => (m.payload as { refs?: { commitmentId?: string } } | null)?.refs?.commitmentId === row.id)).toEqual([
       expect.objectContaining({ payload: expect.objectContaining({ to: "liming@example.com", template: "pledge-confirmed" }) }),
     ]);
 
