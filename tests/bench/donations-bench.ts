@@ -1,13 +1,15 @@
 // Donations benchmark (issue 5): card payments delivered to the running server's Stripe webhook.
 //
-//   phase 1  10,000 checkout.session.completed events + 20 % redeliveries, shuffled, 8 at a time
-//            → recorded gifts/s, then every check of "exactly once, ledger balanced" in SQL;
+//   phase 1  10,000 checkout.session.completed events + 20 % redeliveries, shuffled, 8 at a time,
+//            signed beforehand (Stripe's work, not the app's) → recorded gifts/s, then every check
+//            of "exactly once, ledger balanced" in SQL;
 //   phase 2  a new batch (3,000 by default, see PHASE2_GIFTS): the server is killed with SIGKILL
 //            once ~40 % of its deliveries are acknowledged, started again, and every delivery that
 //            got no 2xx is sent again (plus the last 200 acknowledged ones, and the deliveries not
 //            yet made) → the same checks;
 //   ceilings the bare Remix resource route GET /ping through the same client at the same
-//            concurrency, and bare BEGIN/INSERT/COMMIT transactions on the same database, so the
+//            concurrency, the webhook answering a bad signature (400: route, body and HMAC, no
+//            database), and bare BEGIN/INSERT/COMMIT transactions on the same database, so the
 //            cost of recording a gift reads as a ratio. Target: gifts/s ≥ 50 % of the bare route.
 //
 // Everything runs on its own: an embedded PostgreSQL in data/bench-donations-<port>/ (fsync on),
@@ -18,7 +20,9 @@
 // Run: npm run bench:donations
 //   DONATIONS_BENCH_GIFTS=2000 DONATIONS_BENCH_CRASH_GIFTS=2000  other batch sizes (0 skips phase 2)
 //   DONATIONS_BENCH_FSYNC=off                                     PostgreSQL without fsync
+//   DONATIONS_BENCH_CPU_PROFILE=data/phase1.cpuprofile             the server's CPU profile of phase 1
 import os from "node:os";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
@@ -26,8 +30,10 @@ import { PrismaClient } from "~/generated/prisma/client.ts";
 import { STAND_IN_SECRET_KEY, STAND_IN_WEBHOOK_SECRET, startStripeStandIn, type StripeEventShape } from "../support/stripe-stand-in.ts";
 import { measureBareInserts, measureBareRoute } from "./donations/baselines.ts";
 import { runChecks, type Check } from "./donations/checks.ts";
+import { cpuPerItem, cpuSnapshot } from "./donations/cpu-time.ts";
+import { sampleWaits } from "./donations/wait-sampler.ts";
 import { AppProcess, cleanup, freePort, onCleanup, prepareBuild, startDatabase } from "./donations/cluster.ts";
-import { postEvent, runConcurrently, statsOf, type DeliveryResult, type RunStats } from "./donations/deliver.ts";
+import { postEvent, postPresigned, presign, runConcurrently, statsOf, type DeliveryResult, type RunStats } from "./donations/deliver.ts";
 import { createCases, createPendingGifts, createWorld, prng, shuffle, type PlannedGift } from "./donations/fixtures.ts";
 
 const CONCURRENCY = 8;
@@ -42,11 +48,13 @@ const GIFTS_PER_CASE = 25;
 const MEAN_GIFT_FEN = 25_550;
 const BARE_ROUTE_REQUESTS = 10_000;
 const BARE_INSERT_TRANSACTIONS = 8_000;
+const BAD_SIGNATURE_REQUESTS = 3_000;
 /** Stripe retries a delivery that got no 2xx; so does the benchmark, this many rounds at most. */
 const MAX_RETRY_ROUNDS = 5;
 const TARGET_RATIO = 0.5;
 const SEED = 20_261_123;
 const FSYNC = process.env.DONATIONS_BENCH_FSYNC !== "off";
+const CPU_PROFILE = process.env.DONATIONS_BENCH_CPU_PROFILE ? path.resolve(process.env.DONATIONS_BENCH_CPU_PROFILE) : null;
 
 const runStarted = performance.now();
 const elapsed = () => `${((performance.now() - runStarted) / 1000).toFixed(0).padStart(4)} s`;
@@ -204,20 +212,40 @@ async function main() {
   log(`fixtures: ${fmt(cases1.length + cases2.length)} published cases in 4 counties, ${fmt(gifts1.length + gifts2.length)} PENDING card donations with their Checkout Sessions`);
 
   // ── ceilings ──
+  const cpuBeforePing = cpuSnapshot(app.pid);
   const bareRoute = await measureBareRoute(app.url, { requests: BARE_ROUTE_REQUESTS, warmup: 1_000, concurrency: CONCURRENCY });
   log(`bare route GET /ping: ${fmt(bareRoute.count)} requests, ${rateLine(bareRoute)}`);
+  log(`bare route GET /ping: ${cpuPerItem(cpuBeforePing, cpuSnapshot(app.pid), BARE_ROUTE_REQUESTS + 1_000).replace("per gift", "per request")}`);
+  // The webhook itself with a wrong signature: Remix, the POST body and the HMAC, no database.
+  const unsigned = gifts1.slice(0, BAD_SIGNATURE_REQUESTS).map((g) => g.event);
+  const badlySigned = presign(unsigned, "whsec_not_the_endpoint_secret");
+  const badRun = await runConcurrently(badlySigned.length, (i) => postPresigned(app.url, badlySigned[i]!, unsigned[i]!, "whsec_not_the_endpoint_secret"), { concurrency: CONCURRENCY });
+  const badSignature = statsOf(badRun.results, badRun.seconds);
+  log(`webhook with a bad signature: ${fmt(badSignature.count)} requests, ${rateLine(badSignature)}; answers ${statusSummary(badRun.results)}`);
   const bareInsert = await measureBareInserts(db.url, { transactions: BARE_INSERT_TRANSACTIONS, connections: CONCURRENCY });
   log(`bare insert transactions: ${fmt(BARE_INSERT_TRANSACTIONS)} on ${CONCURRENCY} connections, ${fmt(bareInsert.perSecond)}/s · p50 ${fmt(bareInsert.p50, 1)} ms · p95 ${fmt(bareInsert.p95, 1)} ms`);
 
   // ── phase 1 ──
   const plan1 = planDeliveries(gifts1, random);
   log(`phase 1: delivering ${fmt(plan1.length)} (${fmt(gifts1.length)} events + ${fmt(plan1.length - gifts1.length)} redeliveries), shuffled, ${CONCURRENCY} at a time …`);
-  const pass1 = await runConcurrently(plan1.length, (i) => postEvent(app.url, plan1[i]!.event, STAND_IN_WEBHOOK_SECRET), { concurrency: CONCURRENCY });
+  if (CPU_PROFILE) app.startProfile();
+  const signed1 = presign(plan1.map((d) => d.event), STAND_IN_WEBHOOK_SECRET);
+  const cpuBefore1 = cpuSnapshot(app.pid);
+  const waits1 = sampleWaits(db.url);
+  const pass1 = await runConcurrently(plan1.length, (i) => postPresigned(app.url, signed1[i]!, plan1[i]!.event, STAND_IN_WEBHOOK_SECRET), { concurrency: CONCURRENCY });
+  const cpuAfter1 = cpuSnapshot(app.pid);
+  const waitLine1 = await waits1.stop();
+  if (CPU_PROFILE) {
+    await app.stopProfile(CPU_PROFILE);
+    log(`phase 1: the server's CPU profile of this phase is in ${CPU_PROFILE}`);
+  }
   const stats1 = statsOf(pass1.results, pass1.seconds);
   const giftsPerSecond = gifts1.length / pass1.seconds;
   log(`phase 1: answers ${statusSummary(pass1.results)}`);
   log(`phase 1: deliveries ${rateLine(stats1)}`);
   log(`phase 1: recorded gifts ${fmt(giftsPerSecond)}/s (${fmt(gifts1.length)} payments in ${fmt(pass1.seconds, 2)} s)`);
+  log(`phase 1: ${cpuPerItem(cpuBefore1, cpuAfter1, gifts1.length)}`);
+  log(`phase 1: ${waitLine1}`);
   log(`phase 1: ${await mailsSent(pool)}`);
   const failed1 = pass1.results.filter((r) => !isOk(r)).map((r) => plan1[r.index]!);
   if (failed1.length > 0) {
@@ -242,6 +270,7 @@ async function main() {
   const [end1, end5] = os.loadavg();
   console.log(`\n  summary (concurrency ${CONCURRENCY}, PostgreSQL fsync ${FSYNC ? "on" : "off"}, load average ${end1!.toFixed(2)} / ${end5!.toFixed(2)} at the end)`);
   console.log(`    bare route GET /ping           ${fmt(bareRoute.perSecond).padStart(7)} req/s`);
+  console.log(`    webhook, bad signature         ${fmt(badSignature.perSecond).padStart(7)} req/s  (the route, the body and the HMAC; no database)`);
   console.log(`    bare insert transactions       ${fmt(bareInsert.perSecond).padStart(7)} tx/s`);
   console.log(`    recorded gifts (phase 1)       ${fmt(giftsPerSecond).padStart(7)} gifts/s  (${fmt(stats1.perSecond)} deliveries/s)`);
   console.log(`    gifts / bare route             ${(ratio * 100).toFixed(1).padStart(6)} %   target ≥ ${TARGET_RATIO * 100} %: ${ratio >= TARGET_RATIO ? "met" : "NOT met"}`);

@@ -3,17 +3,14 @@
 // through the real give form against the Stripe test stand-in, so each event names a real pending
 // donation and Checkout Session. Exactly once: duplicates, the completed/async pair, reordering,
 // concurrency; and the held, redirected and refunded paths keep the ledger balanced.
-import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DONATION_STATUSES, STRIPE_EVENT_STATUSES } from "~/domain/donations/stripe-event-rules.ts";
 import { DonationStatus, StripeEventStatus } from "~/generated/prisma/enums.ts";
 import { caseAccount, DONORS_ACCOUNT, fundAccount, PAID_OUT_ACCOUNT, postLedgerTransaction } from "~/modules/ledger/post-ledger-transaction.server.ts";
 import { getPublicNeed } from "~/modules/public/get-public-need.server.ts";
-import { action as giveAction } from "~/routes/_public+/needs.$caseNo.give.tsx";
 import { action as webhookAction, loader as webhookLoader } from "~/routes/webhooks+/stripe.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { createGivableCase, expectLedgerBalanced } from "../factories/donations.ts";
-import { responseOf } from "../factories/index.ts";
 import {
   buildAsyncPaymentFailedEvent,
   buildAsyncPaymentSucceededEvent,
@@ -28,6 +25,7 @@ import {
   type StripeEventShape,
   type StripeStandIn,
 } from "../support/stripe-stand-in.ts";
+import { startCardGift } from "../support/card-gifts.ts";
 import { useStripeStandIn, withStripeSettings } from "../support/stripe-test-env.ts";
 
 let standIn: StripeStandIn;
@@ -40,19 +38,7 @@ afterAll(async () => {
 });
 
 /** Starts a gift through the real form: a PENDING donation and its Checkout Session at the stand-in. */
-async function startGift(caseNo: string, yuan: string, extra: Record<string, string> = {}) {
-  const request = new Request(`http://localhost/needs/${caseNo}/give`, {
-    method: "POST",
-    body: new URLSearchParams({ amount: yuan, donorName: "李明", email: "liming@example.com", ...extra }),
-    headers: { "x-forwarded-for": `10.9.${crypto.randomInt(255)}.${crypto.randomInt(255)}`, "Content-Type": "application/x-www-form-urlencoded" },
-  });
-  const answer = await responseOf(() => giveAction({ request, params: { caseNo }, context: {} }));
-  expect(answer.status).toBe(303);
-  const sessionId = new URL(answer.headers.get("Location")!).pathname.split("/").pop()!;
-  const session = standIn.sessions.get(sessionId) as CheckoutSession;
-  const donation = await prisma.donation.findUniqueOrThrow({ where: { stripeCheckoutSessionId: sessionId } });
-  return { session, donation };
-}
+const startGift = (caseNo: string, yuan: string, extra: Record<string, string> = {}) => startCardGift(standIn, caseNo, yuan, extra);
 
 async function deliver(event: StripeEventShape, opts: { secret?: string; signature?: string | null; payload?: string; timestamp?: number } = {}) {
   const signed = signStripeEvent(event, { secret: opts.secret, timestamp: opts.timestamp });

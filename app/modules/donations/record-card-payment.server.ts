@@ -1,6 +1,7 @@
 import { commitmentIdForDonation } from "~/domain/pledges/pledge-rules.ts";
 import { decidePayment, paymentIdempotencyKey, type HoldReason } from "~/domain/donations/stripe-event-rules.ts";
 import type { LedgerAccountKind } from "~/generated/prisma/client.ts";
+import type { StripeCheckoutSession } from "~/integrations/stripe.server.ts";
 import type { Tx } from "~/utils/db.server.ts";
 import { recordAudit } from "../audit/record-audit.server.ts";
 import { caseAccount, DONORS_ACCOUNT, ensureAccount, postLedgerTransaction } from "../ledger/post-ledger-transaction.server.ts";
@@ -15,6 +16,17 @@ export type EventOutcome = { eventStatus: "PROCESSED" | "HELD" | "IGNORED"; note
 
 /** What Stripe says was paid (a Checkout Session's amount_total/currency, or a charge's amount). */
 export type PaidFacts = { amountFen: number | null; currency: string | null; paymentIntentId: string | null; sessionId: string | null; locale: "zh-CN" | "en" };
+
+/** The paid facts of a Checkout Session, as the webhook reads them. */
+export function paidFactsOf(session: StripeCheckoutSession): PaidFacts {
+  return {
+    amountFen: session.amount_total,
+    currency: session.currency,
+    paymentIntentId: typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? null),
+    sessionId: session.id,
+    locale: session.metadata?.locale === "en" ? "en" : "zh-CN",
+  };
+}
 
 const ANONYMOUS_COUNTERPARTY = "爱心人士";
 const DONORS = { code: DONORS_ACCOUNT, kind: "EXTERNAL_DONORS", name: "外部资金来源（捐赠人、出资方）" } as const;

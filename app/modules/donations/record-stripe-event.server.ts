@@ -10,7 +10,8 @@ import {
 } from "~/integrations/stripe.server.ts";
 import { prisma, type Tx } from "~/utils/db.server.ts";
 import { lockDonation, lockDonationAndCase, type LockedDonation } from "./lock-donation.server.ts";
-import { holdDonation, recordCardPayment, type EventOutcome } from "./record-card-payment.server.ts";
+import { holdDonation, paidFactsOf, recordCardPayment, type EventOutcome } from "./record-card-payment.server.ts";
+import { recordPlainPayment } from "./plain-payment-recorder.server.ts";
 import { recordCardRefund } from "./record-card-refund.server.ts";
 
 /** Processing a payment is a handful of statements; a transaction this long is stuck, not busy. */
@@ -52,9 +53,13 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
  * storing first (tests/bench/donations-bench.ts); the inbox still keeps every event that was
  * processed, held, ignored or failed.
  */
-export async function recordStripeEvent(event: StripeEvent, now = new Date()): Promise<WebhookAnswer> {
+export async function recordStripeEvent(event: StripeEvent, now = new Date(), opts: { plainPaymentPath?: boolean } = {}): Promise<WebhookAnswer> {
   const payload = JSON.stringify(inboxPayload(event));
   try {
+    // A plain payment in one database call (ADR 008); null when it is not one, with nothing written.
+    const settled = opts.plainPaymentPath === false ? null : await recordPlainPayment(event, payload, now);
+    if (settled === "duplicate") return { status: 200, body: { received: true, duplicate: true } };
+    if (settled) return { status: 200, body: { received: true, status: "PROCESSED" } };
     const outcome = await prisma.$transaction(
       async (tx) => {
         const claimed = await tx.$queryRaw<{ id: string }[]>`
@@ -110,13 +115,7 @@ async function processSessionEvent(tx: Tx, action: Exclude<StripeEventAction, "i
   const donation: LockedDonation | null = locked ? locked.donation : donationId ? await lockDonation(tx, { id: donationId }) : await lockDonation(tx, { sessionId: session.id });
   if (!donation) return donationId ? { eventStatus: "HELD", note: "unknownDonation" } : { eventStatus: "IGNORED", note: "notOurSession" };
 
-  const paid = {
-    amountFen: session.amount_total,
-    currency: session.currency,
-    paymentIntentId: typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? null),
-    sessionId: session.id,
-    locale: session.metadata?.locale === "en" ? ("en" as const) : ("zh-CN" as const),
-  };
+  const paid = paidFactsOf(session);
   // A donation id copied into another session's metadata must not settle this donation.
   if (donation.stripeCheckoutSessionId && donation.stripeCheckoutSessionId !== session.id) {
     if (action === "recordPayment") await holdDonation(tx, donation, "sessionMismatch", paid);

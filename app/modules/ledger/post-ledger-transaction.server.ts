@@ -4,6 +4,7 @@
 import { assertBalanced } from "~/domain/ledger.ts";
 import { fen } from "~/domain/money.ts";
 import type { ContributionSource, LedgerAccountKind, LedgerTransactionKind, Prisma, PrismaClient } from "~/generated/prisma/client.ts";
+import { databaseErrorCode, databaseErrorMessage } from "~/utils/database-errors.server.ts";
 
 export type LedgerDb = PrismaClient | Prisma.TransactionClient;
 
@@ -12,9 +13,6 @@ export const PAID_OUT_ACCOUNT = "paid-out";
 export const fundAccount = (fundId: string) => `fund:${fundId}`;
 export const caseAccount = (caseNo: string) => `case:${caseNo}`;
 export const projectAccount = (projectId: string) => `project:${projectId}`;
-
-/** Accounts that hold money on behalf of someone may never go below zero. */
-const NEVER_NEGATIVE: ReadonlySet<LedgerAccountKind> = new Set(["FUND", "PROJECT", "CASE"]);
 
 export async function ensureAccount(
   db: LedgerDb,
@@ -54,50 +52,29 @@ export type Posting = {
 /**
  * Posts one balanced transaction, or returns the one already posted under the idempotency key.
  * Call it inside a database transaction (`tx`) so the entries and the cached balances commit together.
+ *
+ * The posting itself is the database function post_ledger_transaction (prisma/migrations/
+ * *_money_functions, ADR 008): one round trip, and the same code the card-gift hot path posts with.
+ * It moves each balance once per account (netted) and in account-code order, so two postings over
+ * the same accounts cannot deadlock, and refuses (JJ001) to take a FUND, PROJECT or CASE account
+ * below zero.
  */
 export async function postLedgerTransaction(tx: LedgerDb, posting: Posting): Promise<{ id: string; created: boolean }> {
   assertBalanced(posting.entries.map((e) => ({ accountId: e.accountCode, amount: fen(e.amountFen) })));
-
-  const existing = await tx.ledgerTransaction.findUnique({ where: { idempotencyKey: posting.idempotencyKey }, select: { id: true } });
-  if (existing) return { id: existing.id, created: false };
-
-  const codes = posting.entries.map((e) => e.accountCode);
-  const accounts = await tx.ledgerAccount.findMany({ where: { code: { in: codes } }, select: { id: true, code: true, kind: true } });
-  const byCode = new Map(accounts.map((a) => [a.code, a]));
-  for (const code of codes) if (!byCode.has(code)) throw new Error(`Ledger account ${code} does not exist`);
-
-  const transaction = await tx.ledgerTransaction.create({
-    data: {
-      kind: posting.kind,
-      idempotencyKey: posting.idempotencyKey,
-      memo: posting.memo,
-      contributionSource: posting.contributionSource ?? null,
-      counterparty: posting.counterparty ?? null,
-      donationId: posting.donationId ?? null,
-      reversesId: posting.reversesId ?? null,
-      createdById: posting.createdById ?? null,
-      ...(posting.occurredAt && { occurredAt: posting.occurredAt }),
-      entries: { create: posting.entries.map((e) => ({ accountId: byCode.get(e.accountCode)!.id, amountFen: e.amountFen })) },
-    },
-    select: { id: true },
-  });
-
-  // Balances move once per account (an account named twice is netted, so it is not refused for a
-  // dip it never makes) and always in account-code order: two postings touching the same accounts
-  // lock their rows in the same order and cannot deadlock (fund → case beside case → fund did).
-  const net = new Map<string, number>();
-  for (const e of posting.entries) net.set(e.accountCode, (net.get(e.accountCode) ?? 0) + e.amountFen);
-  for (const [code, amountFen] of [...net].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (amountFen === 0) continue;
-    const account = byCode.get(code)!;
-    const updated = await tx.ledgerAccount.update({
-      where: { id: account.id },
-      data: { balanceFen: { increment: amountFen } },
-      select: { balanceFen: true },
-    });
-    if (NEVER_NEGATIVE.has(account.kind) && updated.balanceFen < 0) {
-      throw new InsufficientBalanceError(code, updated.balanceFen);
+  const entries = JSON.stringify(posting.entries.map((e) => ({ accountCode: e.accountCode, amountFen: e.amountFen })));
+  try {
+    const [row] = await tx.$queryRaw<{ id: string; created: boolean }[]>`
+      SELECT "id", "created" FROM post_ledger_transaction(
+        ${posting.kind}::"LedgerTransactionKind", ${posting.idempotencyKey}, ${posting.memo}, ${entries}::jsonb,
+        ${posting.contributionSource ?? null}::"ContributionSource", ${posting.counterparty ?? null}, ${posting.donationId ?? null},
+        ${posting.reversesId ?? null}, ${posting.createdById ?? null}, ${posting.occurredAt ?? null}::timestamptz)`;
+    return row!;
+  } catch (error) {
+    if (databaseErrorCode(error) === "JJ001") {
+      const [, code, balance] = /would take (.+) below zero \((-?\d+) 分\)/.exec(databaseErrorMessage(error)) ?? [];
+      throw new InsufficientBalanceError(code ?? "?", Number(balance));
     }
+    if (databaseErrorCode(error) === "JJ003") throw new Error(databaseErrorMessage(error));
+    throw error;
   }
-  return { id: transaction.id, created: true };
 }

@@ -20,12 +20,8 @@ export class NeedLineFullError extends Error {
  */
 export async function reserveNeedLine(tx: Tx, needId: string, amount: number): Promise<{ committed: number; target: number; isCovered: boolean }> {
   if (!Number.isSafeInteger(amount) || amount <= 0) throw new RangeError(`amount must be a positive integer, got ${amount}`);
-  const rows = await tx.$queryRaw<{ committed: number; target: number }[]>`
-    UPDATE "Need"
-       SET "committed" = "committed" + ${amount},
-           "status" = CASE WHEN "committed" + ${amount} >= "target" THEN 'COVERED'::"NeedStatus" ELSE "status" END
-     WHERE "id" = ${needId} AND "status" = 'OPEN' AND "committed" + ${amount} <= "target"
- RETURNING "committed", "target"`;
+  // reserve_need_line (prisma/migrations/*_money_functions): the same statement the card-gift hot path runs.
+  const rows = await tx.$queryRaw<{ committed: number; target: number }[]>`SELECT "committed", "target" FROM reserve_need_line(${needId}, ${amount}::integer)`;
   const row = rows[0];
   if (!row) throw new NeedLineFullError(needId, await remainingOf(tx, needId));
   return { ...row, isCovered: row.committed >= row.target };
@@ -55,10 +51,8 @@ export async function releaseNeedLine(tx: Tx, needId: string, amount: number): P
 /** Records delivery (goods handed over, hours served, money paid) against a line; never above committed. */
 export async function markNeedLineDelivered(tx: Tx, needId: string, amount: number): Promise<void> {
   if (!Number.isSafeInteger(amount) || amount <= 0) throw new RangeError(`amount must be a positive integer, got ${amount}`);
-  const count = await tx.$executeRaw`
-    UPDATE "Need" SET "delivered" = "delivered" + ${amount}
-     WHERE "id" = ${needId} AND "delivered" + ${amount} <= "committed"`;
-  if (count !== 1) throw new Error(`Need line ${needId} cannot take ${amount} more delivered`);
+  const [row] = await tx.$queryRaw<{ marked: boolean }[]>`SELECT mark_need_line_delivered(${needId}, ${amount}::integer) AS "marked"`;
+  if (!row?.marked) throw new Error(`Need line ${needId} cannot take ${amount} more delivered`);
 }
 
 /** Takes back a delivery (a paid gift refunded); never below zero. Release the reservation separately. */

@@ -196,6 +196,26 @@ export class AppProcess {
     return performance.now() - started;
   }
 
+  /** Starts the server's CPU profiler (serve-app.ts). */
+  startProfile(): void {
+    this.child?.send({ profile: "start" });
+  }
+
+  /** Stops it and waits until the profile is written to `file`. */
+  async stopProfile(file: string): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    await new Promise<void>((resolve) => {
+      const onMessage = (message: { profiled?: string }) => {
+        if (message.profiled !== file) return;
+        child.off("message", onMessage);
+        resolve();
+      };
+      child.on("message", onMessage);
+      child.send({ profile: "stop", file });
+    });
+  }
+
   get pid(): number | undefined {
     return this.child?.pid;
   }
