@@ -38,6 +38,8 @@ export function cpuSnapshot(serverPid: number | undefined): CpuSnapshot | null {
 /** "server 3.1 ms · PostgreSQL 2.0 ms · client 1.2 ms of CPU per gift". */
 export function cpuPerItem(before: CpuSnapshot | null, after: CpuSnapshot | null, items: number): string {
   if (!before || !after) return "CPU time per process: not measured (no /proc)";
-  const ms = (key: keyof CpuSnapshot) => (((after[key] - before[key]) * 1000) / items).toFixed(2);
+  // Processes that exit meanwhile (a closed connection's backend) take their CPU time with them,
+  // so a difference can come out below zero: shown as 0.
+  const ms = (key: keyof CpuSnapshot) => ((Math.max(0, after[key] - before[key]) * 1000) / items).toFixed(2);
   return `CPU per gift: server ${ms("server")} ms · PostgreSQL ${ms("postgres")} ms · benchmark client ${ms("client")} ms`;
 }
