@@ -106,6 +106,20 @@ $$;
 
 -- ─────────────────────────────── a card gift, on the hot path ───────────────────────────────
 
+-- The relief fund a gift goes to when its case no longer needs it (DESIGN §6): the ACTIVE fund of
+-- the region or of its nearest ancestor (a township's case goes to its county's fund before the
+-- city's), the oldest first among equals. p_region_level_lengths: REGION_LEVEL_LENGTHS
+-- (app/domain/region-codes.ts), so the levels are defined in one place.
+CREATE FUNCTION nearest_relief_fund(p_region_code text, p_region_level_lengths integer[])
+RETURNS TABLE (id text, name text)
+LANGUAGE sql STABLE AS $$
+  SELECT f."id", f."name" FROM "ReliefFund" f
+   WHERE f."status" = 'ACTIVE'
+     AND f."regionCode" IN (SELECT left(p_region_code, l) FROM unnest(p_region_level_lengths) l WHERE l < length(p_region_code) UNION ALL SELECT p_region_code)
+   ORDER BY length(f."regionCode") DESC, f."createdAt"
+   LIMIT 1;
+$$;
+
 -- checkout.session.completed (paid) or async_payment_succeeded for a donation: stores and claims
 -- the event in the StripeEvent inbox, locks the donation then its case, and records the payment
 -- exactly as app/modules/donations/record-card-payment.server.ts does — in one statement, hence one
@@ -197,13 +211,8 @@ BEGIN
     v_dest_kind := 'CASE';
     v_dest_name := '个案 ' || c."caseNo";
   ELSE
-    -- findReliefFundForRegion: the ACTIVE fund of the case's region or its nearest ancestor.
-    SELECT f."id", f."name" INTO v_fund_id, v_fund_name FROM "ReliefFund" f
-     WHERE f."status" = 'ACTIVE'
-       AND f."regionCode" IN (SELECT left(c."regionCode", l) FROM unnest(p_region_level_lengths) l WHERE l < length(c."regionCode") UNION ALL SELECT c."regionCode")
-     ORDER BY length(f."regionCode") DESC, f."createdAt"
-     LIMIT 1;
-    IF NOT FOUND THEN
+    SELECT r."id", r."name" INTO v_fund_id, v_fund_name FROM nearest_relief_fund(c."regionCode", p_region_level_lengths) r;
+    IF v_fund_id IS NULL THEN
       RAISE EXCEPTION 'slow path: no fund for the redirect' USING ERRCODE = 'JJ100';
     END IF;
     v_dest_code := 'fund:' || v_fund_id;
