@@ -25,7 +25,25 @@ export async function getLocale(request: Request): Promise<Locale> {
   return isLocale(found) ? found : DEFAULT_LOCALE;
 }
 
+type FixedT = Awaited<ReturnType<typeof i18next.getFixedT>>;
+const fixedTs = new Map<Locale, Promise<FixedT>>();
+
+/**
+ * A server-side `t` for one language. remix-i18next builds a whole i18next instance on every call
+ * (~1 ms); the translations are bundled and never change while the process runs, so one per
+ * language is kept.
+ */
+export function fixedT(locale: Locale): Promise<FixedT> {
+  let t = fixedTs.get(locale);
+  if (!t) {
+    t = i18next.getFixedT(locale);
+    fixedTs.set(locale, t);
+    t.catch(() => fixedTs.delete(locale));
+  }
+  return t;
+}
+
 /** A server-side `t` for the request's language (meta, emails, CSV headers, error texts). */
 export async function getT(request: Request) {
-  return i18next.getFixedT(await getLocale(request));
+  return fixedT(await getLocale(request));
 }

@@ -32,7 +32,7 @@ import { measureBareInserts, measureBareRoute } from "./donations/baselines.ts";
 import { runChecks, type Check } from "./donations/checks.ts";
 import { cpuPerItem, cpuSnapshot } from "./donations/cpu-time.ts";
 import { sampleWaits } from "./donations/wait-sampler.ts";
-import { AppProcess, cleanup, freePort, onCleanup, prepareBuild, startDatabase } from "./donations/cluster.ts";
+import { AppProcess, cleanup, eventLoopLine, freePort, onCleanup, prepareBuild, startDatabase } from "./donations/cluster.ts";
 import { postEvent, postPresigned, presign, runConcurrently, statsOf, type DeliveryResult, type RunStats } from "./donations/deliver.ts";
 import { createCases, createPendingGifts, createWorld, prng, shuffle, type PlannedGift } from "./donations/fixtures.ts";
 
@@ -212,9 +212,11 @@ async function main() {
 
   // ── ceilings ──
   const cpuBeforePing = cpuSnapshot(app.pid);
+  const loopBeforePing = await app.eventLoop();
   const bareRoute = await measureBareRoute(app.url, { requests: BARE_ROUTE_REQUESTS, warmup: 1_000, concurrency: CONCURRENCY });
   log(`bare route GET /ping: ${fmt(bareRoute.count)} requests, ${rateLine(bareRoute)}`);
   log(`bare route GET /ping: ${cpuPerItem(cpuBeforePing, cpuSnapshot(app.pid), BARE_ROUTE_REQUESTS + 1_000).replace("per gift", "per request")}`);
+  log(`bare route GET /ping: ${eventLoopLine(loopBeforePing, await app.eventLoop())}`);
   // The webhook itself with a wrong signature: Remix, the POST body and the HMAC, no database.
   const unsigned = gifts1.slice(0, BAD_SIGNATURE_REQUESTS).map((g) => g.event);
   const badlySigned = presign(unsigned, "whsec_not_the_endpoint_secret");
@@ -230,9 +232,11 @@ async function main() {
   if (CPU_PROFILE) app.startProfile();
   const signed1 = presign(plan1.map((d) => d.event), STAND_IN_WEBHOOK_SECRET);
   const cpuBefore1 = cpuSnapshot(app.pid);
+  const loopBefore1 = await app.eventLoop();
   const waits1 = sampleWaits(db.url);
   const pass1 = await runConcurrently(plan1.length, (i) => postPresigned(app.url, signed1[i]!, plan1[i]!.event, STAND_IN_WEBHOOK_SECRET), { concurrency: CONCURRENCY });
   const cpuAfter1 = cpuSnapshot(app.pid);
+  const loopAfter1 = await app.eventLoop();
   const waitLine1 = await waits1.stop();
   if (CPU_PROFILE) {
     await app.stopProfile(CPU_PROFILE);
@@ -244,6 +248,7 @@ async function main() {
   log(`phase 1: deliveries ${rateLine(stats1)}`);
   log(`phase 1: recorded gifts ${fmt(giftsPerSecond)}/s (${fmt(gifts1.length)} payments in ${fmt(pass1.seconds, 2)} s)`);
   log(`phase 1: ${cpuPerItem(cpuBefore1, cpuAfter1, gifts1.length)}`);
+  log(`phase 1: ${eventLoopLine(loopBefore1, loopAfter1)}`);
   log(`phase 1: ${waitLine1}`);
   log(`phase 1: ${await mailsSent(pool)}`);
   const failed1 = pass1.results.filter((r) => !isOk(r)).map((r) => plan1[r.index]!);

@@ -8,7 +8,7 @@ import { DONATION_STATUSES, STRIPE_EVENT_STATUSES } from "~/domain/donations/str
 import { DonationStatus, StripeEventStatus } from "~/generated/prisma/enums.ts";
 import { caseAccount, DONORS_ACCOUNT, fundAccount, PAID_OUT_ACCOUNT, postLedgerTransaction } from "~/modules/ledger/post-ledger-transaction.server.ts";
 import { getPublicNeed } from "~/modules/public/get-public-need.server.ts";
-import { action as webhookAction, loader as webhookLoader } from "~/routes/webhooks+/stripe.ts";
+import { loader as webhookLoader } from "~/routes/webhooks+/stripe.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { createGivableCase, expectLedgerBalanced } from "../factories/donations.ts";
 import {
@@ -22,10 +22,9 @@ import {
   startStripeStandIn,
   STAND_IN_SECRET_KEY,
   type CheckoutSession,
-  type StripeEventShape,
   type StripeStandIn,
 } from "../support/stripe-stand-in.ts";
-import { startCardGift } from "../support/card-gifts.ts";
+import { deliverStripeEvent, startCardGift } from "../support/card-gifts.ts";
 import { useStripeStandIn, withStripeSettings } from "../support/stripe-test-env.ts";
 
 let standIn: StripeStandIn;
@@ -40,15 +39,7 @@ afterAll(async () => {
 /** Starts a gift through the real form: a PENDING donation and its Checkout Session at the stand-in. */
 const startGift = (caseNo: string, yuan: string, extra: Record<string, string> = {}) => startCardGift(standIn, caseNo, yuan, extra);
 
-async function deliver(event: StripeEventShape, opts: { secret?: string; signature?: string | null; payload?: string; timestamp?: number } = {}) {
-  const signed = signStripeEvent(event, { secret: opts.secret, timestamp: opts.timestamp });
-  const headers: Record<string, string> = { "Content-Type": "application/json" };
-  const signature = opts.signature === undefined ? signed.signature : opts.signature;
-  if (signature !== null) headers["Stripe-Signature"] = signature;
-  const request = new Request("http://localhost/webhooks/stripe", { method: "POST", body: opts.payload ?? signed.payload, headers });
-  const response = (await webhookAction({ request, params: {}, context: {} })) as Response;
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const deliver = deliverStripeEvent;
 
 const balance = async (code: string) => (await prisma.ledgerAccount.findUnique({ where: { code } }))?.balanceFen ?? 0;
 const donationTxs = (donationId: string) =>

@@ -1,6 +1,6 @@
 // Turns a queued mail request into its subject, plain text and HTML, in the requested language,
 // from the records as they are in the database NOW (the outbox payload names records, not text).
-import { i18next } from "~/utils/i18n.server.ts";
+import { fixedT } from "~/utils/i18n.server.ts";
 import type { MailRequest, MailTemplate } from "./enqueue-mail.server.ts";
 import { draftCommitmentPicked } from "./templates/commitment-picked.server.ts";
 import { draftDonationReceipt } from "./templates/donation-receipt.server.ts";
@@ -18,7 +18,7 @@ const DRAFTS: Record<MailTemplate, (refs: Record<string, string>, ctx: MailConte
 /** null when the record the mail is about no longer exists. */
 export async function renderMail(request: Pick<MailRequest, "template" | "locale" | "refs">, opts: { publicUrl: string }): Promise<RenderedMail | null> {
   const ctx: MailContext = {
-    t: await i18next.getFixedT(request.locale),
+    t: await fixedT(request.locale),
     locale: request.locale,
     publicUrl: opts.publicUrl.replace(/\/+$/, ""),
   };
@@ -28,7 +28,7 @@ export async function renderMail(request: Pick<MailRequest, "template" | "locale
 
 /** The sender: the site's name at a no-reply address of the site's host. */
 export async function senderOf(locale: MailRequest["locale"], publicUrl: string): Promise<string> {
-  const t = await i18next.getFixedT(locale);
+  const t = await fixedT(locale);
   const host = new URL(publicUrl).hostname || "localhost";
   return `"${t("app.name").replace(/["\\]/g, "")}" <no-reply@${host}>`;
 }

@@ -12,7 +12,7 @@ import { PublicReportSchema } from "~/modules/intake/intake-schemas.server.ts";
 import { listIntakeRegions } from "~/modules/intake/list-intake-regions.server.ts";
 import { submitPublicReport } from "~/modules/intake/submit-public-report.server.ts";
 import { clientRateLimitKey } from "~/modules/rate-limit/client-key.server.ts";
-import { getT, i18next } from "~/utils/i18n.server.ts";
+import { fixedT, getT } from "~/utils/i18n.server.ts";
 import { pageMeta } from "~/utils/meta.ts";
 import { parseForm, tError, type FieldErrors } from "~/utils/validation.ts";
 
@@ -45,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = Object.fromEntries([...formData].filter((e): e is [string, string] => typeof e[1] === "string"));
   const result = await submitPublicReport(form.data, {
     rateLimitKey: clientRateLimitKey("report", request, context),
-    officeT: await i18next.getFixedT(DEFAULT_LOCALE),
+    officeT: await fixedT(DEFAULT_LOCALE),
   });
   if (result.ok) return answer(200, { isSent: true, reference: result.caseNo });
   if (result.reason === "rateLimited") return answer(429, { formError: "report.errors.rateLimited", values });

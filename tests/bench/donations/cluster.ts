@@ -132,6 +132,17 @@ export function prepareBuild(benchDir: string): string {
 
 // ───────────────────────────── the app process ─────────────────────────────
 
+export type EventLoopReading = { active: number; idle: number };
+
+/** "server event loop busy 88 % (idle 12 %)" between two readings. */
+export function eventLoopLine(before: EventLoopReading | null, after: EventLoopReading | null): string {
+  if (!before || !after) return "server event loop: not measured";
+  const active = after.active - before.active;
+  const idle = after.idle - before.idle;
+  const busy = active + idle > 0 ? (100 * active) / (active + idle) : 0;
+  return `server event loop busy ${busy.toFixed(0)} % (idle ${(100 - busy).toFixed(0)} %: waiting for the database or for requests)`;
+}
+
 export type AppEnv = { databaseUrl: string; stripeApiUrl: string; stripeSecretKey: string; stripeWebhookSecret: string; benchDir: string };
 
 /**
@@ -213,6 +224,21 @@ export class AppProcess {
       };
       child.on("message", onMessage);
       child.send({ profile: "stop", file });
+    });
+  }
+
+  /** The server's event loop so far: milliseconds busy and idle since it started. */
+  async eventLoop(): Promise<EventLoopReading | null> {
+    const child = this.child;
+    if (!child) return null;
+    return new Promise((resolve) => {
+      const onMessage = (message: { eventLoop?: EventLoopReading }) => {
+        if (!message.eventLoop) return;
+        child.off("message", onMessage);
+        resolve(message.eventLoop);
+      };
+      child.on("message", onMessage);
+      child.send({ eventLoop: true });
     });
   }
 
