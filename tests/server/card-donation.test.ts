@@ -2,24 +2,17 @@
 // a valid gift writes and sends to Stripe, and that bad input, a closed need, a missing key or a
 // Stripe outage write nothing.
 import crypto from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { clientRateLimitKey } from "~/modules/rate-limit/client-key.server.ts";
 import { action as giveAction, loader as giveLoader } from "~/routes/_public+/needs.$caseNo.give.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { createGivableCase } from "../factories/donations.ts";
 import { createUser, responseOf, signedInRequest } from "../factories/index.ts";
-import { STAND_IN_SECRET_KEY, STAND_IN_WEBHOOK_SECRET, startStripeStandIn, type StripeStandIn } from "../support/stripe-stand-in.ts";
-import { useStripeStandIn, withStripeSettings } from "../support/stripe-test-env.ts";
+import { STAND_IN_SECRET_KEY, STAND_IN_WEBHOOK_SECRET } from "../support/stripe-stand-in.ts";
+import { stripeStandInForFile, withStripeSettings } from "../support/stripe-test-env.ts";
 
-let standIn: StripeStandIn;
-beforeAll(async () => {
-  standIn = await startStripeStandIn();
-  useStripeStandIn(standIn);
-});
-afterAll(async () => {
-  await standIn.stop();
-});
+const standIn = stripeStandInForFile();
 
 type Answer = { formError?: string; fieldErrors: Record<string, string[]>; values: Record<string, string> };
 /** Where Stripe sends the donor back: PUBLIC_URL when set, else the request's origin. */
@@ -46,7 +39,7 @@ async function expectNothingWritten(caseId: string, needId: string, sessionsBefo
   expect(await prisma.donation.count({ where: { caseId } })).toBe(0);
   expect(await prisma.commitment.count({ where: { caseId } })).toBe(0);
   expect(await prisma.need.findUniqueOrThrow({ where: { id: needId }, select: { committed: true, status: true } })).toEqual({ committed: 0, status: "OPEN" });
-  expect(standIn.createdCount()).toBe(sessionsBefore);
+  expect(standIn().createdCount()).toBe(sessionsBefore);
 }
 
 describe("/needs/:caseNo/give — the page", () => {
@@ -93,7 +86,7 @@ describe("/needs/:caseNo/give — a card gift", () => {
     const result = await give(c.caseNo, { ...GOOD, amount: "200.50" });
     expect(result.status).toBe(303);
     const location = result.headers.get("Location")!;
-    expect(location).toMatch(new RegExp(`^${standIn.url}/c/pay/cs_test_`));
+    expect(location).toMatch(new RegExp(`^${standIn().url}/c/pay/cs_test_`));
 
     const donation = await prisma.donation.findFirstOrThrow({ where: { caseId: c.id } });
     expect(donation).toMatchObject({
@@ -111,7 +104,7 @@ describe("/needs/:caseNo/give — a card gift", () => {
     expect(donation.receiptNo).toMatch(/^RC-\d{4}-\d{6,}$/);
     expect(donation.expiresAt).not.toBeNull();
 
-    const session = standIn.sessions.get(donation.stripeCheckoutSessionId!)!;
+    const session = standIn().sessions.get(donation.stripeCheckoutSessionId!)!;
     expect(session.url).toBe(location);
     expect(session).toMatchObject({
       mode: "payment",
@@ -142,7 +135,7 @@ describe("/needs/:caseNo/give — a card gift", () => {
     expect(anonymous.status).toBe(303);
     const first = await prisma.donation.findFirstOrThrow({ where: { caseId: c.id, donorEmail: "anon@example.com" } });
     expect(first).toMatchObject({ isAnonymous: true, donorName: null });
-    expect(standIn.sessions.get(first.stripeCheckoutSessionId!)!.metadata).toMatchObject({ locale: "en" });
+    expect(standIn().sessions.get(first.stripeCheckoutSessionId!)!.metadata).toMatchObject({ locale: "en" });
 
     const donor = await createUser({ roles: ["DONOR"] });
     const signedIn = await signedInRequest(donor.id, "/");
@@ -165,7 +158,7 @@ describe("/needs/:caseNo/give — a card gift", () => {
     ["a name that is too long", { donorName: "名".repeat(41) }, "donorName", 'validation.tooLong|{"max":40}'],
   ])("answers %s with 400, a field message, and writes nothing", async (_label, change, field, message) => {
     const { c, cashLine } = await createGivableCase({ lines: [{ target: 300_000 }] });
-    const sessionsBefore = standIn.createdCount();
+    const sessionsBefore = standIn().createdCount();
     const countersBefore = await prisma.counter.findMany({ where: { name: { startsWith: "receipt:" } } });
     const client = newClient();
     const result = await give(c.caseNo, { ...GOOD, ...change }, client);
@@ -183,7 +176,7 @@ describe("/needs/:caseNo/give — a card gift", () => {
 
   it("shows every message at once: the name rule too when other fields are wrong", async () => {
     const { c, cashLine } = await createGivableCase();
-    const sessionsBefore = standIn.createdCount();
+    const sessionsBefore = standIn().createdCount();
     const result = await give(c.caseNo, { amount: "", donorName: "", email: "" });
     expect(result.status).toBe(400);
     expect((result.data as Answer).fieldErrors).toEqual({
@@ -196,18 +189,18 @@ describe("/needs/:caseNo/give — a card gift", () => {
 
   it("refuses a gift to a case that takes none (409) and writes nothing", async () => {
     const { c, cashLine } = await createGivableCase({ lines: [{ target: 100_000, committed: 100_000 }] });
-    const sessionsBefore = standIn.createdCount();
+    const sessionsBefore = standIn().createdCount();
     const result = await give(c.caseNo, GOOD);
     expect(result.status).toBe(409);
     expect((result.data as Answer).formError).toBe("cardGift.errors.nothingOpen");
     expect(await prisma.donation.count({ where: { caseId: c.id } })).toBe(0);
-    expect(standIn.createdCount()).toBe(sessionsBefore);
+    expect(standIn().createdCount()).toBe(sessionsBefore);
     expect((await prisma.need.findUniqueOrThrow({ where: { id: cashLine!.id } })).committed).toBe(100_000);
   });
 
   it("answers 404 without Stripe keys and writes nothing", async () => {
     const { c, cashLine } = await createGivableCase();
-    const sessionsBefore = standIn.createdCount();
+    const sessionsBefore = standIn().createdCount();
     await withStripeSettings({}, async () => {
       expect((await give(c.caseNo, GOOD)).status).toBe(404);
     });
@@ -221,15 +214,15 @@ describe("/needs/:caseNo/give — a card gift", () => {
     const { c, cashLine } = await createGivableCase();
     const counters = () => prisma.counter.findMany({ where: { name: { startsWith: "receipt:" } }, orderBy: { name: "asc" } });
     const before = await counters();
-    const sessionsBefore = standIn.createdCount();
-    standIn.setCreateFailing(how === "failing");
+    const sessionsBefore = standIn().createdCount();
+    standIn().setCreateFailing(how === "failing");
     try {
-      const settings = { STRIPE_SECRET_KEY: STAND_IN_SECRET_KEY, STRIPE_WEBHOOK_SECRET: STAND_IN_WEBHOOK_SECRET, STRIPE_API_URL: how === "failing" ? standIn.url : "http://127.0.0.1:9" };
+      const settings = { STRIPE_SECRET_KEY: STAND_IN_SECRET_KEY, STRIPE_WEBHOOK_SECRET: STAND_IN_WEBHOOK_SECRET, STRIPE_API_URL: how === "failing" ? standIn().url : "http://127.0.0.1:9" };
       const result = await withStripeSettings(settings, () => give(c.caseNo, GOOD));
       expect(result.status).toBe(503);
       expect((result.data as Answer).formError).toBe("cardGift.errors.paymentUnavailable");
     } finally {
-      standIn.setCreateFailing(false);
+      standIn().setCreateFailing(false);
     }
     await expectNothingWritten(c.id, cashLine!.id, sessionsBefore);
     expect(await counters()).toEqual(before);
@@ -239,12 +232,12 @@ describe("/needs/:caseNo/give — a card gift", () => {
     const { c } = await createGivableCase();
     const client = newClient();
     for (let i = 0; i < 10; i++) expect((await give(c.caseNo, GOOD, client)).status).toBe(303);
-    const sessionsBefore = standIn.createdCount();
+    const sessionsBefore = standIn().createdCount();
     const eleventh = await give(c.caseNo, GOOD, client);
     expect(eleventh.status).toBe(429);
     expect((eleventh.data as Answer).formError).toBe("cardGift.errors.rateLimited");
     expect(await prisma.donation.count({ where: { caseId: c.id } })).toBe(10);
-    expect(standIn.createdCount()).toBe(sessionsBefore);
+    expect(standIn().createdCount()).toBe(sessionsBefore);
     expect((await give(c.caseNo, GOOD, newClient())).status).toBe(303);
   });
 });

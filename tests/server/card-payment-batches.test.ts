@@ -3,24 +3,17 @@
 // A payment of the batch that must take the statement-by-statement road, or that fails, leaves the
 // others recorded as usual. "Together" is read off PostgreSQL itself: rows written by one
 // transaction carry the same xmin.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { caseAccount } from "~/modules/ledger/post-ledger-transaction.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { createGivableCase, expectLedgerBalanced } from "../factories/donations.ts";
 import { deliverStripeEvent, startCardGift } from "../support/card-gifts.ts";
-import { buildCheckoutSessionCompletedEvent, paymentIntentIdOf, startStripeStandIn, type StripeStandIn } from "../support/stripe-stand-in.ts";
-import { useStripeStandIn } from "../support/stripe-test-env.ts";
+import { buildCheckoutSessionCompletedEvent, paymentIntentIdOf } from "../support/stripe-stand-in.ts";
+import { stripeStandInForFile } from "../support/stripe-test-env.ts";
 
-let standIn: StripeStandIn;
-beforeAll(async () => {
-  standIn = await startStripeStandIn();
-  useStripeStandIn(standIn);
-});
-afterAll(async () => {
-  await standIn.stop();
-});
+const standIn = stripeStandInForFile();
 
-const startGift = (caseNo: string, yuan: string) => startCardGift(standIn, caseNo, yuan);
+const startGift = (caseNo: string, yuan: string) => startCardGift(standIn(), caseNo, yuan);
 
 /** The transaction that last wrote each donation row. */
 async function writersOf(donationIds: string[]): Promise<string[]> {

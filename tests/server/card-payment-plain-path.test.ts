@@ -3,7 +3,7 @@
 // event over. Each scenario is set up twice, identically; one event goes the plain way, the other
 // the statement-by-statement way (recordStripeEvent with the plain path turned off), and the two
 // outcomes are compared field by field, with ids and case numbers replaced by their roles.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { inboxPayload } from "~/domain/donations/inbox-payload.ts";
 import { decidePayment, DONATION_STATUSES } from "~/domain/donations/stripe-event-rules.ts";
 import type { StripeEvent } from "~/integrations/stripe.server.ts";
@@ -12,17 +12,10 @@ import { recordStripeEvent } from "~/modules/donations/record-stripe-event.serve
 import { prisma } from "~/utils/db.server.ts";
 import { createGivableCase } from "../factories/donations.ts";
 import { startCardGift } from "../support/card-gifts.ts";
-import { buildCheckoutSessionCompletedEvent, startStripeStandIn, type StripeEventShape, type StripeStandIn } from "../support/stripe-stand-in.ts";
-import { useStripeStandIn } from "../support/stripe-test-env.ts";
+import { buildCheckoutSessionCompletedEvent, type StripeEventShape } from "../support/stripe-stand-in.ts";
+import { stripeStandInForFile } from "../support/stripe-test-env.ts";
 
-let standIn: StripeStandIn;
-beforeAll(async () => {
-  standIn = await startStripeStandIn();
-  useStripeStandIn(standIn);
-});
-afterAll(async () => {
-  await standIn.stop();
-});
+const standIn = stripeStandInForFile();
 
 const NOW = new Date("2026-11-23T08:30:00.000Z");
 const asEvent = (shape: StripeEventShape) => shape as unknown as StripeEvent;
@@ -41,7 +34,7 @@ type Scenario = {
 
 async function arrange(scenario: Scenario) {
   const setup = await createGivableCase({ lines: scenario.lines });
-  const gift = await startCardGift(standIn, setup.c.caseNo, scenario.yuan ?? "600", scenario.extra);
+  const gift = await startCardGift(standIn(), setup.c.caseNo, scenario.yuan ?? "600", scenario.extra);
   await scenario.meanwhile?.(setup, gift);
   return { setup, gift, event: buildCheckoutSessionCompletedEvent(gift.session) };
 }
@@ -230,7 +223,7 @@ describe("off the plain road it writes nothing and hands the event over", () => 
 
   it("a redirect that finds no fund (held for staff by the other path)", async () => {
     const setup = await createGivableCase({ withFund: false });
-    const gift = await startCardGift(standIn, setup.c.caseNo, "600");
+    const gift = await startCardGift(standIn(), setup.c.caseNo, "600");
     await prisma.case.update({ where: { id: setup.c.id }, data: { status: "CLOSED" } });
     const event = buildCheckoutSessionCompletedEvent(gift.session);
     expect(await plain(event)).toBeNull();

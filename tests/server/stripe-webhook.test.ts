@@ -3,7 +3,7 @@
 // through the real give form against the Stripe test stand-in, so each event names a real pending
 // donation and Checkout Session. Exactly once: duplicates, the completed/async pair, reordering,
 // concurrency; and the held, redirected and refunded paths keep the ledger balanced.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DONATION_STATUSES, STRIPE_EVENT_STATUSES } from "~/domain/donations/stripe-event-rules.ts";
 import { DonationStatus, StripeEventStatus } from "~/generated/prisma/enums.ts";
 import { caseAccount, DONORS_ACCOUNT, fundAccount, PAID_OUT_ACCOUNT, postLedgerTransaction } from "~/modules/ledger/post-ledger-transaction.server.ts";
@@ -19,25 +19,16 @@ import {
   buildUnhandledEvent,
   paymentIntentIdOf,
   signStripeEvent,
-  startStripeStandIn,
   STAND_IN_SECRET_KEY,
   type CheckoutSession,
-  type StripeStandIn,
 } from "../support/stripe-stand-in.ts";
 import { deliverStripeEvent, startCardGift } from "../support/card-gifts.ts";
-import { useStripeStandIn, withStripeSettings } from "../support/stripe-test-env.ts";
+import { stripeStandInForFile, withStripeSettings } from "../support/stripe-test-env.ts";
 
-let standIn: StripeStandIn;
-beforeAll(async () => {
-  standIn = await startStripeStandIn();
-  useStripeStandIn(standIn);
-});
-afterAll(async () => {
-  await standIn.stop();
-});
+const standIn = stripeStandInForFile();
 
 /** Starts a gift through the real form: a PENDING donation and its Checkout Session at the stand-in. */
-const startGift = (caseNo: string, yuan: string, extra: Record<string, string> = {}) => startCardGift(standIn, caseNo, yuan, extra);
+const startGift = (caseNo: string, yuan: string, extra: Record<string, string> = {}) => startCardGift(standIn(), caseNo, yuan, extra);
 
 const deliver = deliverStripeEvent;
 
