@@ -10,7 +10,7 @@ import type { StripeEvent } from "~/integrations/stripe.server.ts";
 import { recordPlainPayment } from "~/modules/donations/plain-payment-recorder.server.ts";
 import { recordStripeEvent } from "~/modules/donations/record-stripe-event.server.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { createGivableCase } from "../factories/donations.ts";
+import { createGivableCase, expectLedgerBalanced } from "../factories/donations.ts";
 import { startCardGift } from "../support/card-gifts.ts";
 import { buildCheckoutSessionCompletedEvent, type StripeEventShape } from "../support/stripe-stand-in.ts";
 import { stripeStandInForFile } from "../support/stripe-test-env.ts";
@@ -108,14 +108,6 @@ async function outcomeOf(setup: Setup, gift: Gift, event: StripeEventShape) {
 
 const accountCodesOf = (setup: Setup) => [`case:${setup.c.caseNo}`, ...(setup.fund ? [`fund:${setup.fund.id}`] : [])];
 
-/** The accounts among `codes` whose cached balance is not the sum of their entries. */
-async function accountsOffTheirEntries(codes: string[]): Promise<string[]> {
-  const rows = await prisma.$queryRaw<{ code: string }[]>`
-    SELECT a."code" FROM "LedgerAccount" a LEFT JOIN "LedgerEntry" e ON e."accountId" = a."id"
-     WHERE a."code" = ANY(${codes}) GROUP BY a."id" HAVING a."balanceFen" <> COALESCE(SUM(e."amountFen"), 0)`;
-  return rows.map((r) => r.code);
-}
-
 /** JSON with every object's keys sorted (jsonb keeps its own key order). */
 function canonical(value: unknown): string {
   const sort = (v: unknown): unknown =>
@@ -160,8 +152,7 @@ describe("record_card_payment leaves the rows the statement-by-statement path le
     expect(stepAnswer).toEqual({ status: 200, body: { received: true, status: "PROCESSED" } });
     expect(plainRows).toEqual(stepRows);
     expect(plainRows).toMatchObject({ stripeEvent: { status: "PROCESSED", attempts: 1, payloadIsInboxCopy: true } });
-    // Only this test's own accounts: other test files share the worker's database.
-    expect(await accountsOffTheirEntries([...accountCodesOf(a.setup), ...accountCodesOf(b.setup)])).toEqual([]);
+    expect(await expectLedgerBalanced([...accountCodesOf(a.setup), ...accountCodesOf(b.setup)])).toEqual({ sum: 0, accountsOffCache: [] });
   });
 
   it("answers a redelivery of a settled event with 'duplicate' and writes nothing more", async () => {
