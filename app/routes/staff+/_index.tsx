@@ -5,6 +5,7 @@ import { ErrorPage } from "~/components/layout/error-page.tsx";
 import { UrgencyBadge } from "~/components/needs/urgency-badge.tsx";
 import { buttonClass } from "~/components/ui/field.tsx";
 import { FilterSelect } from "~/components/ui/filter-select.tsx";
+import { DataTable } from "~/components/ui/data-table.tsx";
 import { CASE_CATEGORIES, CASE_STATUSES, URGENCIES } from "~/domain/case-status.ts";
 import { QueueQuerySchema, listCaseQueue } from "~/modules/staff/list-case-queue.server.ts";
 import { listQueueRegions } from "~/modules/staff/list-queue-regions.server.ts";
@@ -60,38 +61,21 @@ export default function StaffQueuePage() {
       {rows.length === 0 ? (
         <p className="text-stone-700">{t("staff.empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-          <table className="min-w-full text-sm">
-            <thead className="bg-stone-100 text-left">
-              <tr>
-                {(["caseNo", "status", "category", "urgency", "region", "needIndex", "due"] as const).map((c) => (
-                  <th key={c} scope="col" className="px-3 py-2 font-semibold">{t(`staff.columns.${c}`)}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.caseNo} className="border-t border-stone-100" data-testid="queue-row">
-                  <td className="px-3 py-2"><Link to={`/staff/cases/${row.caseNo}`} className="font-mono text-brand-800 underline">{row.caseNo}</Link></td>
-                  <td className="px-3 py-2">{t(`case.status.${row.status}`)}</td>
-                  <td className="px-3 py-2">{t(`case.category.${row.category}`)}</td>
-                  <td className="px-3 py-2"><UrgencyBadge urgency={row.urgency} /></td>
-                  <td className="px-3 py-2">{row.region.fullName}</td>
-                  <td className="px-3 py-2 tabular-nums">{row.needIndex ?? "–"}</td>
-                  <td className="px-3 py-2">
-                    {row.deadline && (
-                      <span className={row.deadline.state === "overdue" ? "font-semibold text-brand-700" : ""}>
-                        {formatDate(row.deadline.dueOn, locale)}
-                        {row.deadline.state === "overdue" && ` · ${t("staff.overdue")}`}
-                        {row.deadline.state === "dueToday" && ` · ${t("staff.dueToday")}`}
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable rows={rows} rowKey={(row) => row.caseNo} rowTestId={() => "queue-row"} columns={[
+          { header: t("staff.columns.caseNo"), cell: (row) => <Link to={`/staff/cases/${row.caseNo}`} className="font-mono text-brand-800 underline">{row.caseNo}</Link> },
+          { header: t("staff.columns.status"), cell: (row) => t(`case.status.${row.status}`) },
+          { header: t("staff.columns.category"), cell: (row) => t(`case.category.${row.category}`) },
+          { header: t("staff.columns.urgency"), cell: (row) => <UrgencyBadge urgency={row.urgency} /> },
+          { header: t("staff.columns.region"), cell: (row) => row.region.fullName },
+          { header: t("staff.columns.needIndex"), className: "tabular-nums", cell: (row) => row.needIndex ?? "–" },
+          { header: t("staff.columns.due"), cell: (row) => row.deadline && (
+            <span className={row.deadline.state === "overdue" ? "font-semibold text-brand-700" : ""}>
+              {formatDate(row.deadline.dueOn, locale)}
+              {row.deadline.state === "overdue" && ` · ${t("staff.overdue")}`}
+              {row.deadline.state === "dueToday" && ` · ${t("staff.dueToday")}`}
+            </span>
+          ) },
+        ]} />
       )}
     </div>
   );

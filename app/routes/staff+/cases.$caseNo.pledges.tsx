@@ -6,6 +6,7 @@ import { ErrorPage } from "~/components/layout/error-page.tsx";
 import { CommitmentAmount } from "~/components/pledges/commitment-amount.tsx";
 import { CommitmentStepForm } from "~/components/pledges/commitment-step-form.tsx";
 import { FormAlert } from "~/components/ui/field.tsx";
+import { DataTable } from "~/components/ui/data-table.tsx";
 import { can } from "~/domain/permissions.ts";
 import { requireCaseAccess } from "~/modules/cases/require-case-access.server.ts";
 import { changeCommitment } from "~/modules/pledges/change-commitment.server.ts";
@@ -54,45 +55,35 @@ export default function CasePledgesTab() {
       <FormAlert message={actionData?.formError} />
       {reasonError && <p role="alert" className="text-sm text-brand-700">{t("pledgeDesk.reasonRequired")}</p>}
       {rows.length === 0 ? <p className="text-sm text-stone-700">{t("pledgeDesk.empty")}</p> : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-          <table className="min-w-full text-sm" data-testid="case-commitments">
-            <thead className="bg-stone-50 text-left"><tr>
-              <th scope="col" className="px-3 py-2">{t("pledgeDesk.columns.line")}</th>
-              <th scope="col" className="px-3 py-2">{t("pledgeDesk.columns.giver")}</th>
-              <th scope="col" className="px-3 py-2">{t("pledgeDesk.columns.amount")}</th>
-              <th scope="col" className="px-3 py-2">{t("pledgeDesk.columns.status")}</th>
-              <th scope="col" className="px-3 py-2">{t("pledgeDesk.columns.history")}</th>
-              <th scope="col" className="px-3 py-2">{t("pledgeDesk.columns.actions")}</th>
-            </tr></thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id} className="border-t border-stone-100 align-top" data-testid={`commitment-${row.id}`}>
-                  <td className="px-3 py-2">
-                    <p className="font-medium">{row.need.title}</p>
-                    <p className="text-xs text-stone-700">{t(`pledgeDesk.source.${row.source}`)}</p>
-                    {row.donation && <p className="font-mono text-xs">{row.donation.receiptNo} · {t(`account.donationStatus.${row.donation.status}`)}</p>}
-                  </td>
-                  <td className="px-3 py-2">
-                    <p>{row.organization?.name ?? (row.isAnonymous ? t("pledgeDesk.anonymous", { name: row.pledgerName ?? "" }) : row.pledgerName ?? "–")}</p>
-                    {row.pledgerContact && <p className="text-xs text-stone-700">{t("pledgeDesk.contact")}: {row.pledgerContact}</p>}
-                    {row.note && <p className="text-xs text-stone-700">{row.note}</p>}
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap"><CommitmentAmount kind={row.need.kind} amount={row.amount} unit={row.need.unit} /></td>
-                  <td className="px-3 py-2 whitespace-nowrap" data-testid="commitment-status">{t(`account.commitmentStatus.${row.status}`)}</td>
-                  <td className="px-3 py-2 text-xs text-stone-700">
-                    <p>{t("pledgeDesk.pledgedAt")}: {formatDateTime(row.pledgedAt, locale)}</p>
-                    {row.expiresAt && row.status === "PLEDGED" && <p>{t("pledgeDesk.expiresAt")}: {formatDateTime(row.expiresAt, locale)}</p>}
-                    {row.confirmedAt && <p>{t("pledgeDesk.confirmedAt", { who: row.confirmedBy ?? "–" })}: {formatDateTime(row.confirmedAt, locale)}</p>}
-                    {row.deliveredAt && <p>{t("pledgeDesk.deliveredAt", { who: row.deliveredBy ?? "–" })}: {formatDateTime(row.deliveredAt, locale)}</p>}
-                    {row.cancelledAt && <p>{t(row.status === "EXPIRED" ? "pledgeDesk.expiredAt" : "pledgeDesk.cancelledAt")}: {formatDateTime(row.cancelledAt, locale)}</p>}
-                    {row.cancelReason && <p>{t("pledgeDesk.reasonWas")}: {row.cancelReason}</p>}
-                  </td>
-                  <td className="px-3 py-2"><CommitmentStepForm commitmentId={row.id} version={row.version} intents={row.intents} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testId="case-commitments" alignTop rows={rows} rowKey={(row) => row.id} rowTestId={(row) => `commitment-${row.id}`} columns={[
+          { header: t("pledgeDesk.columns.line"), cell: (row) => (
+            <>
+              <p className="font-medium">{row.need.title}</p>
+              <p className="text-xs text-stone-700">{t(`pledgeDesk.source.${row.source}`)}</p>
+              {row.donation && <p className="font-mono text-xs">{row.donation.receiptNo} · {t(`account.donationStatus.${row.donation.status}`)}</p>}
+            </>
+          ) },
+          { header: t("pledgeDesk.columns.giver"), cell: (row) => (
+            <>
+              <p>{row.organization?.name ?? (row.isAnonymous ? t("pledgeDesk.anonymous", { name: row.pledgerName ?? "" }) : row.pledgerName ?? "–")}</p>
+              {row.pledgerContact && <p className="text-xs text-stone-700">{t("pledgeDesk.contact")}: {row.pledgerContact}</p>}
+              {row.note && <p className="text-xs text-stone-700">{row.note}</p>}
+            </>
+          ) },
+          { header: t("pledgeDesk.columns.amount"), className: "whitespace-nowrap", cell: (row) => <CommitmentAmount kind={row.need.kind} amount={row.amount} unit={row.need.unit} /> },
+          { header: t("pledgeDesk.columns.status"), className: "whitespace-nowrap", cellTestId: "commitment-status", cell: (row) => t(`account.commitmentStatus.${row.status}`) },
+          { header: t("pledgeDesk.columns.history"), className: "text-xs text-stone-700", cell: (row) => (
+            <>
+              <p>{t("pledgeDesk.pledgedAt")}: {formatDateTime(row.pledgedAt, locale)}</p>
+              {row.expiresAt && row.status === "PLEDGED" && <p>{t("pledgeDesk.expiresAt")}: {formatDateTime(row.expiresAt, locale)}</p>}
+              {row.confirmedAt && <p>{t("pledgeDesk.confirmedAt", { who: row.confirmedBy ?? "–" })}: {formatDateTime(row.confirmedAt, locale)}</p>}
+              {row.deliveredAt && <p>{t("pledgeDesk.deliveredAt", { who: row.deliveredBy ?? "–" })}: {formatDateTime(row.deliveredAt, locale)}</p>}
+              {row.cancelledAt && <p>{t(row.status === "EXPIRED" ? "pledgeDesk.expiredAt" : "pledgeDesk.cancelledAt")}: {formatDateTime(row.cancelledAt, locale)}</p>}
+              {row.cancelReason && <p>{t("pledgeDesk.reasonWas")}: {row.cancelReason}</p>}
+            </>
+          ) },
+          { header: t("pledgeDesk.columns.actions"), cell: (row) => <CommitmentStepForm commitmentId={row.id} version={row.version} intents={row.intents} /> },
+        ]} />
       )}
     </section>
   );

@@ -6,6 +6,7 @@ import { ComplaintStatusBadge } from "~/components/oversight/status-badges.tsx";
 import { buttonClass } from "~/components/ui/field.tsx";
 import { FilterSelect } from "~/components/ui/filter-select.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
+import { DataTable } from "~/components/ui/data-table.tsx";
 import { COMPLAINT_STATUSES } from "~/domain/complaint-status.ts";
 import { ComplaintQuerySchema } from "~/modules/complaints/complaint-schemas.server.ts";
 import { listComplaints } from "~/modules/complaints/list-complaints.server.ts";
@@ -41,34 +42,19 @@ export default function StaffComplaintsPage() {
       {rows.length === 0 ? (
         <p className="text-stone-700">{t("complaints.staff.empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-          <table className="min-w-full text-sm">
-            <thead className="bg-stone-100 text-left">
-              <tr>
-                {(["complaintNo", "subject", "status", "about", "createdAt"] as const).map((c) => (
-                  <th key={c} scope="col" className="px-3 py-2 font-semibold">{t(`complaints.staff.columns.${c}`)}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.complaintNo} className="border-t border-stone-100" data-testid="complaint-row">
-                  <td className="px-3 py-2">
-                    <Link to={`/staff/complaints/${row.complaintNo}`} className="font-mono text-brand-800 underline">{row.complaintNo}</Link>
-                  </td>
-                  <td className="px-3 py-2">{row.subject}</td>
-                  <td className="px-3 py-2"><ComplaintStatusBadge status={row.status} /></td>
-                  <td className="px-3 py-2">
-                    {row.case && <span className="block font-mono text-xs">{t("complaints.staff.aboutCase", { caseNo: row.case.caseNo })}</span>}
-                    {row.organization && <span className="block">{row.organization.name}</span>}
-                    {!row.case && !row.organization && t("complaints.staff.aboutGeneral")}
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(row.createdAt, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable rows={rows} rowKey={(row) => row.complaintNo} rowTestId={() => "complaint-row"} columns={[
+          { header: t("complaints.staff.columns.complaintNo"), cell: (row) => <Link to={`/staff/complaints/${row.complaintNo}`} className="font-mono text-brand-800 underline">{row.complaintNo}</Link> },
+          { header: t("complaints.staff.columns.subject"), cell: (row) => row.subject },
+          { header: t("complaints.staff.columns.status"), cell: (row) => <ComplaintStatusBadge status={row.status} /> },
+          { header: t("complaints.staff.columns.about"), cell: (row) => (
+            <>
+              {row.case && <span className="block font-mono text-xs">{t("complaints.staff.aboutCase", { caseNo: row.case.caseNo })}</span>}
+              {row.organization && <span className="block">{row.organization.name}</span>}
+              {!row.case && !row.organization && t("complaints.staff.aboutGeneral")}
+            </>
+          ) },
+          { header: t("complaints.staff.columns.createdAt"), className: "whitespace-nowrap", cell: (row) => formatDateTime(row.createdAt, locale) },
+        ]} />
       )}
       <Pagination page={query.page} pages={pages} />
     </div>

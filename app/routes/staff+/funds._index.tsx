@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/layout/error-page.tsx";
 import { Money } from "~/components/ui/money.tsx";
+import { DataTable } from "~/components/ui/data-table.tsx";
 import { can } from "~/domain/permissions.ts";
 import { listStaffFunds } from "~/modules/funds/list-staff-funds.server.ts";
 import { requireStaff } from "~/utils/auth.server.ts";
@@ -32,30 +33,14 @@ export default function StaffFundsPage() {
         {isReviewer && <Link to="/staff/funds/reviews" className="rounded border border-stone-400 px-3 py-2 text-sm hover:bg-stone-100">{t("fundDesk.reviews.link")}</Link>}
       </header>
       {funds.length === 0 ? <p>{t("fundDesk.empty")}</p> : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-          <table className="min-w-full text-sm" data-testid="staff-funds">
-            <thead className="bg-stone-50 text-left"><tr>
-              <th scope="col" className="px-3 py-2">{t("fundDesk.columns.fund")}</th>
-              <th scope="col" className="px-3 py-2">{t("fundDesk.columns.region")}</th>
-              <th scope="col" className="px-3 py-2">{t("fundDesk.columns.balance")}</th>
-              <th scope="col" className="px-3 py-2">{t("fundDesk.columns.threshold")}</th>
-              <th scope="col" className="px-3 py-2">{t("fundDesk.columns.perCaseCap")}</th>
-              <th scope="col" className="px-3 py-2">{t("fundDesk.columns.pending")}</th>
-            </tr></thead>
-            <tbody>
-              {funds.map((f) => (
-                <tr key={f.id} className="border-t border-stone-100">
-                  <td className="px-3 py-2"><Link to={`/staff/funds/${f.id}`} className="font-medium text-brand-800 underline">{f.name}</Link>{f.status !== "ACTIVE" && ` · ${t("fundDesk.closed")}`}</td>
-                  <td className="px-3 py-2">{f.region.fullName}</td>
-                  <td className="px-3 py-2"><Money fen={f.balanceFen} /></td>
-                  <td className="px-3 py-2"><Money fen={f.reviewThresholdFen} /></td>
-                  <td className="px-3 py-2"><Money fen={f.perCaseCapFen} /></td>
-                  <td className="px-3 py-2">{f.pendingReviews}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testId="staff-funds" rows={funds} rowKey={(f) => f.id} columns={[
+          { header: t("fundDesk.columns.fund"), cell: (f) => <><Link to={`/staff/funds/${f.id}`} className="font-medium text-brand-800 underline">{f.name}</Link>{f.status !== "ACTIVE" && ` · ${t("fundDesk.closed")}`}</> },
+          { header: t("fundDesk.columns.region"), cell: (f) => f.region.fullName },
+          { header: t("fundDesk.columns.balance"), cell: (f) => <Money fen={f.balanceFen} /> },
+          { header: t("fundDesk.columns.threshold"), cell: (f) => <Money fen={f.reviewThresholdFen} /> },
+          { header: t("fundDesk.columns.perCaseCap"), cell: (f) => <Money fen={f.perCaseCapFen} /> },
+          { header: t("fundDesk.columns.pending"), cell: (f) => f.pendingReviews },
+        ]} />
       )}
     </div>
   );

@@ -6,6 +6,7 @@ import { OrganizationStatusBadge } from "~/components/oversight/status-badges.ts
 import { buttonClass } from "~/components/ui/field.tsx";
 import { FilterSelect } from "~/components/ui/filter-select.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
+import { DataTable } from "~/components/ui/data-table.tsx";
 import { ORGANIZATION_STATUSES } from "~/domain/organization-status.ts";
 import { listOrganizationsForVetting } from "~/modules/vetting/list-organizations-for-vetting.server.ts";
 import { OrganizationQuerySchema } from "~/modules/vetting/vetting-schemas.server.ts";
@@ -43,29 +44,14 @@ export default function StaffOrganizationsPage() {
       {rows.length === 0 ? (
         <p className="text-stone-700">{t("vetting.empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-          <table className="min-w-full text-sm">
-            <thead className="bg-stone-100 text-left">
-              <tr>
-                {(["name", "status", "kind", "creditCode", "region", "createdAt"] as const).map((c) => (
-                  <th key={c} scope="col" className="px-3 py-2 font-semibold">{t(`vetting.columns.${c}`)}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id} className="border-t border-stone-100" data-testid="organization-row">
-                  <td className="px-3 py-2"><Link to={`/staff/organizations/${row.id}`} className="text-brand-800 underline">{row.name}</Link></td>
-                  <td className="px-3 py-2"><OrganizationStatusBadge status={row.status} /></td>
-                  <td className="px-3 py-2">{t(`org.kind.${row.kind}`)}</td>
-                  <td className="px-3 py-2 font-mono">{row.creditCode}</td>
-                  <td className="px-3 py-2">{row.region.fullName}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{formatDate(row.createdAt, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable rows={rows} rowKey={(row) => row.id} rowTestId={() => "organization-row"} columns={[
+          { header: t("vetting.columns.name"), cell: (row) => <Link to={`/staff/organizations/${row.id}`} className="text-brand-800 underline">{row.name}</Link> },
+          { header: t("vetting.columns.status"), cell: (row) => <OrganizationStatusBadge status={row.status} /> },
+          { header: t("vetting.columns.kind"), cell: (row) => t(`org.kind.${row.kind}`) },
+          { header: t("vetting.columns.creditCode"), className: "font-mono", cell: (row) => row.creditCode },
+          { header: t("vetting.columns.region"), cell: (row) => row.region.fullName },
+          { header: t("vetting.columns.createdAt"), className: "whitespace-nowrap", cell: (row) => formatDate(row.createdAt, locale) },
+        ]} />
       )}
       <Pagination page={query.page} pages={pages} />
     </div>
