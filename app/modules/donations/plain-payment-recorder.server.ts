@@ -3,9 +3,10 @@
 // line reservation or redirect to the region's fund, commitment, receipt mail and the DONATION
 // posting, all in one transaction. Payments that arrive together are recorded together: each waits
 // for the next batch (app/utils/group-commit.ts), and record_card_payments records the batch in one
-// statement, each payment in its own subtransaction, with one commit for all. A delivery is answered
-// only after that commit, so "acknowledged" still means "recorded". It goes through Prisma's pg
-// pool directly: a statement through Prisma costs ~0.5 ms more Node CPU than the query itself.
+// statement with one commit for all; if any payment of it raises, nothing of the batch is written
+// and its payments go again one per statement. A delivery is answered only after its commit, so
+// "acknowledged" still means "recorded". It goes through Prisma's pg pool directly: a statement
+// through Prisma costs ~0.5 ms more Node CPU than the query itself.
 //
 // It takes only the plain road and says so: everything else (holds, an unknown donation, a gift
 // that completes its case) comes back as null with nothing written, and recordStripeEvent records
@@ -90,8 +91,9 @@ async function recordBatch(items: PaymentItem[]): Promise<BatchResult<PlainPayme
   }
 }
 
-/** JJ100: not the plain road. Anything else: the statement-by-statement path meets the same trouble
- * and answers for it (the event stored FAILED, 500, Stripe delivers it again). */
+/** JJ100: not the plain road, recordStripeEvent records it statement by statement. Anything else
+ * fails that delivery alone: recordStripeEvent stores the event FAILED and answers 500, and Stripe
+ * delivers it again. */
 function settledAlone(error: unknown): BatchResult<PlainPaymentOutcome | null> {
   if ((error as { code?: unknown }).code === TAKE_THE_SLOW_PATH) return { ok: true, value: null };
   return { ok: false, error };
