@@ -8,11 +8,8 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { i18nConfig } from "./i18n.ts";
 import { getLocale } from "./utils/i18n.server.ts";
-import { ensureMailWorker } from "./utils/mail-worker.server.ts";
 
 const ABORT_DELAY = 5_000;
-
-ensureMailWorker();
 
 export default async function handleRequest(
   request: Request,

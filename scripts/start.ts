@@ -1,8 +1,10 @@
-// `npm start`: database → migrations → seed if empty → build → serve on PORT (default 3000).
+// `npm start`: database → migrations → seed if empty → build → serve on PORT (default 3000), with
+// the background process (mail outbox, housekeeping: ADR 010) beside the web server.
 import { spawnSync } from "node:child_process";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "../prisma/seed/demo-logins.ts";
 import { startAppServer } from "./lib/app-server.ts";
 import { prepare } from "./lib/prepare.ts";
+import { startWorkerProcess } from "./lib/worker-process.ts";
 
 process.env.NODE_ENV ??= "production";
 await prepare({ seed: "ifEmpty" });
@@ -18,6 +20,7 @@ if (!process.env.SKIP_BUILD) {
 
 const port = Number(process.env.PORT ?? 3000);
 await startAppServer({ port });
+startWorkerProcess();
 const url = `http://localhost:${port}`;
 console.log(`\n救急难互助平台 is running at ${url}\n`);
 console.log(`Demo logins (password for all: ${DEMO_PASSWORD}):`);

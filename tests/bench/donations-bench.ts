@@ -107,10 +107,10 @@ function statusSummary(results: DeliveryResult[]): string {
   return duplicates > 0 ? `${summary} (${fmt(duplicates)} of them: already settled, nothing done)` : summary;
 }
 
-/** The receipt mails the server's own mail worker rendered and wrote meanwhile (same process, same CPU). */
+/** The receipt mails the background process (scripts/worker.ts, at a lower priority) rendered and wrote meanwhile. */
 async function mailsSent(pool: pg.Pool): Promise<string> {
   const [row] = (await pool.query(`SELECT count(*) FILTER (WHERE "processedAt" IS NOT NULL) AS sent, count(*) AS queued FROM "OutboxEvent" WHERE "topic" = 'MAIL'`)).rows as [{ sent: string; queued: string }];
-  return `${fmt(Number(row.sent))} of ${fmt(Number(row.queued))} receipt mails queued so far written by the server's mail worker`;
+  return `${fmt(Number(row.sent))} of ${fmt(Number(row.queued))} receipt mails queued so far written by the background process`;
 }
 
 /** Phase 2: deliveries with the server killed (SIGKILL) mid-run and restarted, then the same checks. */
@@ -211,11 +211,11 @@ async function main() {
   log(`fixtures: ${fmt(cases1.length + cases2.length)} published cases in 4 counties, ${fmt(gifts1.length + gifts2.length)} PENDING card donations with their Checkout Sessions`);
 
   // ── ceilings ──
-  const cpuBeforePing = cpuSnapshot(app.pid);
+  const cpuBeforePing = cpuSnapshot(app.pid, app.workerPid);
   const loopBeforePing = await app.eventLoop();
   const bareRoute = await measureBareRoute(app.url, { requests: BARE_ROUTE_REQUESTS, warmup: 1_000, concurrency: CONCURRENCY });
   log(`bare route GET /ping: ${fmt(bareRoute.count)} requests, ${rateLine(bareRoute)}`);
-  log(`bare route GET /ping: ${cpuPerItem(cpuBeforePing, cpuSnapshot(app.pid), BARE_ROUTE_REQUESTS + 1_000).replace("per gift", "per request")}`);
+  log(`bare route GET /ping: ${cpuPerItem(cpuBeforePing, cpuSnapshot(app.pid, app.workerPid), BARE_ROUTE_REQUESTS + 1_000).replace("per gift", "per request")}`);
   log(`bare route GET /ping: ${eventLoopLine(loopBeforePing, await app.eventLoop())}`);
   // The webhook itself with a wrong signature: Remix, the POST body and the HMAC, no database.
   const unsigned = gifts1.slice(0, BAD_SIGNATURE_REQUESTS).map((g) => g.event);
@@ -231,11 +231,11 @@ async function main() {
   log(`phase 1: delivering ${fmt(plan1.length)} (${fmt(gifts1.length)} events + ${fmt(plan1.length - gifts1.length)} redeliveries), shuffled, ${CONCURRENCY} at a time …`);
   if (CPU_PROFILE) app.startProfile();
   const signed1 = presign(plan1.map((d) => d.event), STAND_IN_WEBHOOK_SECRET);
-  const cpuBefore1 = cpuSnapshot(app.pid);
+  const cpuBefore1 = cpuSnapshot(app.pid, app.workerPid);
   const loopBefore1 = await app.eventLoop();
   const waits1 = sampleWaits(db.url);
   const pass1 = await runConcurrently(plan1.length, (i) => postPresigned(app.url, signed1[i]!, plan1[i]!.event, STAND_IN_WEBHOOK_SECRET), { concurrency: CONCURRENCY });
-  const cpuAfter1 = cpuSnapshot(app.pid);
+  const cpuAfter1 = cpuSnapshot(app.pid, app.workerPid);
   const loopAfter1 = await app.eventLoop();
   const waitLine1 = await waits1.stop();
   if (CPU_PROFILE) {

@@ -1,10 +1,12 @@
 // The site for the browser tests: its own embedded PostgreSQL (or TEST_DATABASE_URL), a fresh
-// database seeded with the demo data, a production build, and the same Express server as `npm start`.
+// database seeded with the demo data, a production build, and the same Express server and background
+// process as `npm start`.
 import { spawnSync } from "node:child_process";
 import pg from "pg";
 import { startAppServer } from "../../scripts/lib/app-server.ts";
 import { startEmbeddedPostgres } from "../../scripts/lib/postgres.ts";
 import { prepare } from "../../scripts/lib/prepare.ts";
+import { startWorkerProcess } from "../../scripts/lib/worker-process.ts";
 import { STAND_IN_SECRET_KEY, STAND_IN_WEBHOOK_SECRET, startStripeStandIn } from "../support/stripe-stand-in.ts";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -34,5 +36,6 @@ await prepare({ seed: "always" });
 const built = spawnSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"], { stdio: ["ignore", "ignore", "inherit"] });
 if (built.status !== 0) throw new Error("remix build failed");
 await startAppServer({ port, host: "127.0.0.1" });
+const worker = startWorkerProcess();
 console.log(`e2e site on http://127.0.0.1:${port}`);
-process.on("SIGTERM", () => void Promise.allSettled([stripeStandIn.stop(), server.stop()]).finally(() => process.exit(0)));
+process.on("SIGTERM", () => void Promise.allSettled([worker.stop(), stripeStandIn.stop(), server.stop()]).finally(() => process.exit(0)));

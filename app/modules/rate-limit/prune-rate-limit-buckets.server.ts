@@ -1,6 +1,6 @@
 import { prisma } from "~/utils/db.server.ts";
 
-/** How often the server prunes (from the mail worker's poller: app/utils/mail-worker.server.ts). */
+/** How often the server prunes (from the background process: app/utils/background-jobs.server.ts). */
 export const RATE_LIMIT_PRUNE_INTERVAL_MS = 60 * 60_000;
 
 /** Buckets are kept this long after their window ended, then deleted. */

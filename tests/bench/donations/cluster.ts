@@ -8,6 +8,7 @@ import net from "node:net";
 import path from "node:path";
 import { startEmbeddedPostgres, type RunningDatabase } from "../../../scripts/lib/postgres.ts";
 import { migrateDeploy } from "../../../scripts/lib/prisma-cli.ts";
+import { startWorkerProcess, type WorkerProcess } from "../../../scripts/lib/worker-process.ts";
 
 /** Ports other engineers' runs use (e2e PostgreSQL and e2e site): never take them. */
 const RESERVED_PORTS = new Set([54349, 3100, 3000, 54329]);
@@ -162,35 +163,36 @@ export class AppProcess {
   /** What the server wrote to stderr (its error log), kept for the report. */
   readonly errorLog: string[] = [];
 
+  /** The background process (receipt mails): started with the server the first time, left running when the server is killed. */
+  private worker: WorkerProcess | null = null;
+
   constructor(private readonly env: AppEnv, port: number) {
     this.port = port;
     this.url = `http://127.0.0.1:${port}`;
     onCleanup(() => this.kill("SIGKILL"));
+    onCleanup(() => this.worker?.stop());
   }
 
   /** Starts the server and resolves once it listens; returns how long that took (ms). */
   async start(): Promise<number> {
     const started = performance.now();
     const script = path.resolve("tests/bench/donations/serve-app.ts");
-    const child = spawn(process.execPath, ["--import", "tsx", script], {
-      cwd: this.env.benchDir,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        TSX_TSCONFIG_PATH: path.resolve("tsconfig.json"),
-        NODE_ENV: "production",
-        PORT: String(this.port),
-        DATABASE_URL: this.env.databaseUrl,
-        PUBLIC_URL: this.url,
-        STRIPE_SECRET_KEY: this.env.stripeSecretKey,
-        STRIPE_WEBHOOK_SECRET: this.env.stripeWebhookSecret,
-        STRIPE_API_URL: this.env.stripeApiUrl,
-        MAIL_DIR: path.join(this.env.benchDir, "mail"),
-        QUIET_HTTP_LOG: "1",
-        ...this.secrets,
-      },
-      stdio: ["ignore", "ignore", "pipe", "ipc"],
-    });
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      TSX_TSCONFIG_PATH: path.resolve("tsconfig.json"),
+      NODE_ENV: "production" as const,
+      PORT: String(this.port),
+      DATABASE_URL: this.env.databaseUrl,
+      PUBLIC_URL: this.url,
+      STRIPE_SECRET_KEY: this.env.stripeSecretKey,
+      STRIPE_WEBHOOK_SECRET: this.env.stripeWebhookSecret,
+      STRIPE_API_URL: this.env.stripeApiUrl,
+      MAIL_DIR: path.join(this.env.benchDir, "mail"),
+      QUIET_HTTP_LOG: "1",
+      ...this.secrets,
+    };
+    const child = spawn(process.execPath, ["--import", "tsx", script], { cwd: this.env.benchDir, env, stdio: ["ignore", "ignore", "pipe", "ipc"] });
     this.child = child;
     child.stderr!.setEncoding("utf8");
     child.stderr!.on("data", (chunk: string) => {
@@ -204,7 +206,16 @@ export class AppProcess {
         resolve();
       });
     });
-    return performance.now() - started;
+    const readyMs = performance.now() - started;
+    if (!this.worker) {
+      this.worker = startWorkerProcess({ env, cwd: this.env.benchDir, onErrorLine: (line) => this.errorLog.push(`[worker] ${line}`) });
+      await this.worker.ready;
+    }
+    return readyMs;
+  }
+
+  get workerPid(): number | undefined {
+    return this.worker?.pid;
   }
 
   /** Starts the server's CPU profiler (serve-app.ts). */
