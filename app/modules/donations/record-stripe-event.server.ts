@@ -62,6 +62,7 @@ export async function recordStripeEvent(event: StripeEvent, now = new Date(), op
     if (settled) return { status: 200, body: { received: true, status: "PROCESSED" } };
     const outcome = await prisma.$transaction(
       async (tx) => {
+        await lockBeforeClaim(tx, event);
         const claimed = await tx.$queryRaw<{ id: string }[]>`
           INSERT INTO "StripeEvent" ("id", "type", "status", "attempts", "payload", "receivedAt", "processedAt")
                VALUES (${event.id}, ${event.type}, 'PROCESSED', 1, ${payload}::jsonb, ${now}, ${now})
@@ -90,6 +91,21 @@ export async function recordStripeEvent(event: StripeEvent, now = new Date(), op
     console.error(`stripe webhook ${event.id} (${event.type}) failed: ${error instanceof Error ? error.name : "error"}`);
     return { status: 500, body: { error: "processing failed, will be retried" } };
   }
+}
+
+/**
+ * A payment event takes its donation's row lock (and its case's, if it is to be recorded) BEFORE
+ * its inbox row, the order record_card_payments takes them in: donation, case, inbox. Otherwise a
+ * redelivery of this event waiting in a batch would hold the donation and wait for our inbox row
+ * while we waited for the donation, and PostgreSQL would end one of the two as a deadlock after
+ * 1 s (a 500 and a redelivery). processSessionEvent takes the same locks again, at no cost.
+ */
+async function lockBeforeClaim(tx: Tx, event: StripeEvent): Promise<void> {
+  const object = event.data.object as Partial<StripeCheckoutSession>;
+  const donationId = object.object === "checkout.session" ? object.metadata?.donationId : undefined;
+  if (!donationId) return;
+  if (classifyStripeEvent(event.type, object.payment_status) === "recordPayment") await lockDonationAndCase(tx, donationId);
+  else await lockDonation(tx, { id: donationId });
 }
 
 async function processEvent(tx: Tx, event: StripeEvent, now: Date): Promise<EventOutcome> {
