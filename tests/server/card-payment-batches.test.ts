@@ -30,9 +30,7 @@ describe("payments delivered together", () => {
     for (const yuan of ["100", "200", "300", "400", "500", "600"]) gifts.push(await startGift(c.caseNo, yuan));
     const events = gifts.map((g) => buildCheckoutSessionCompletedEvent(g.session));
 
-    // The first delivery starts a batch alone; the other seven (two of them repeats) wait and go in
-    // batches of up to half the work in hand (7 waiting + 1 answered): two, or three when a delivery
-    // reaches the queue only after the next batch has left.
+    // The first delivery starts a batch alone; the others, with two repeats, wait for the next one.
     const answers = await Promise.all([...events, events[2]!, events[4]!].map((e) => deliverStripeEvent(e)));
 
     expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200));
@@ -43,10 +41,7 @@ describe("payments delivered together", () => {
       expect(await postingsOf(g.donation.id)).toBe(1);
     }
     const writers = await writersOf(gifts.map((g) => g.donation.id));
-    const laterWriters = new Set(writers.slice(1));
-    expect(laterWriters.size).toBeGreaterThanOrEqual(2);
-    expect(laterWriters.size).toBeLessThan(writers.length - 1); // some transaction recorded several
-    expect([...laterWriters]).not.toContain(writers[0]);
+    expect(new Set(writers.slice(1)).size).toBe(1);
     expect((await prisma.ledgerAccount.findUniqueOrThrow({ where: { code: caseAccount(c.caseNo) } })).balanceFen).toBe(210_000);
     expect(await prisma.need.findFirstOrThrow({ where: { caseId: c.id }, select: { committed: true, delivered: true } })).toEqual({ committed: 210_000, delivered: 210_000 });
     expect(await expectLedgerBalanced([caseAccount(c.caseNo)])).toEqual({ sum: 0, accountsOffCache: [] });
@@ -55,7 +50,8 @@ describe("payments delivered together", () => {
   it("answer 200 to every delivery of a gift that completes its case, sent ten times at once as both events (no deadlock with the statement-by-statement road)", async () => {
     // The gift's first delivery leaves its batch for the statement-by-statement road (it completes
     // the case) while its repeats wait in the next batch: both roads take the donation's lock before
-    // the inbox row, so the repeats queue instead of deadlocking (one 500 in ~40 rounds before).
+    // the inbox row, so the repeats queue instead of deadlocking. The race is narrow: this test
+    // caught it (1–4 answers 500 per run) while batches were split smaller; now it rarely would.
     const statuses: number[] = [];
     for (let round = 0; round < 8; round++) {
       const { c } = await createGivableCase({ lines: [{ target: 60_000 }] });
