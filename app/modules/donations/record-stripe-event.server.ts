@@ -98,7 +98,8 @@ export async function recordStripeEvent(event: StripeEvent, now = new Date(), op
  * its inbox row, the order record_card_payments takes them in: donation, case, inbox. Otherwise a
  * redelivery of this event waiting in a batch would hold the donation and wait for our inbox row
  * while we waited for the donation, and PostgreSQL would end one of the two as a deadlock after
- * 1 s (a 500 and a redelivery). processSessionEvent takes the same locks again, at no cost.
+ * 1 s (a 500 and a redelivery). processSessionEvent selects the same rows again: one more round
+ * trip, on the road that is not the hot path.
  */
 async function lockBeforeClaim(tx: Tx, event: StripeEvent): Promise<void> {
   const object = event.data.object as Partial<StripeCheckoutSession>;
