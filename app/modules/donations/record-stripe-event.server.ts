@@ -9,7 +9,7 @@ import {
   type StripeEvent,
 } from "~/integrations/stripe.server.ts";
 import { prisma, type Tx } from "~/utils/db.server.ts";
-import { lockDonation, lockDonationAndCase, type LockedDonation } from "./lock-donation.server.ts";
+import { lockDonation, lockDonationAndCase, type LockedCase, type LockedDonation } from "./lock-donation.server.ts";
 import { holdDonation, paidFactsOf, recordCardPayment, type EventOutcome } from "./record-card-payment.server.ts";
 import { recordPlainPayment } from "./plain-payment-recorder.server.ts";
 import { recordCardRefund } from "./record-card-refund.server.ts";
@@ -62,7 +62,8 @@ export async function recordStripeEvent(event: StripeEvent, now = new Date(), op
     if (settled) return { status: 200, body: { received: true, status: "PROCESSED" } };
     const outcome = await prisma.$transaction(
       async (tx) => {
-        await lockBeforeClaim(tx, event);
+        const action = classifyStripeEvent(event.type, (event.data.object as { payment_status?: string | null }).payment_status);
+        const locks = await lockSessionRows(tx, action, event);
         const claimed = await tx.$queryRaw<{ id: string }[]>`
           INSERT INTO "StripeEvent" ("id", "type", "status", "attempts", "payload", "receivedAt", "processedAt")
                VALUES (${event.id}, ${event.type}, 'PROCESSED', 1, ${payload}::jsonb, ${now}, ${now})
@@ -71,7 +72,7 @@ export async function recordStripeEvent(event: StripeEvent, now = new Date(), op
               WHERE "StripeEvent"."status" IN ('RECEIVED', 'FAILED')
           RETURNING "id"`;
         if (claimed.length === 0) return null;
-        const result = await processEvent(tx, event, now);
+        const result = await processEvent(tx, event, action, locks, now);
         if (result.eventStatus !== "PROCESSED" || result.note) {
           await tx.stripeEvent.update({ where: { id: event.id }, data: { status: result.eventStatus, error: result.note ?? null } });
         }
@@ -93,43 +94,40 @@ export async function recordStripeEvent(event: StripeEvent, now = new Date(), op
   }
 }
 
+type SessionAction = Exclude<StripeEventAction, "ignore" | "recordRefund">;
+/** The rows a Checkout Session event works on, locked; null for other events. */
+type SessionLocks = { donation: LockedDonation | null; lockedCase?: LockedCase | null } | null;
+
+const isSessionAction = (action: StripeEventAction): action is SessionAction => action !== "ignore" && action !== "recordRefund";
+
 /**
- * A payment event takes its donation's row lock (and its case's, if it is to be recorded) BEFORE
- * its inbox row, the order record_card_payments takes them in: donation, case, inbox. Otherwise a
- * redelivery of this event waiting in a batch would hold the donation and wait for our inbox row
- * while we waited for the donation, and PostgreSQL would end one of the two as a deadlock after
- * 1 s (a 500 and a redelivery). processSessionEvent selects the same rows again: one more round
- * trip, on the road that is not the hot path.
+ * A session event locks its donation (and, for a payment to record, its case, in the same
+ * statement) BEFORE it claims its inbox row: the order record_card_payments takes them in
+ * (donation, case, inbox). Otherwise a redelivery of this event waiting in a batch would hold the
+ * donation and wait for our inbox row while we waited for the donation, and PostgreSQL would end
+ * one of the two as a deadlock after 1 s (a 500 and a redelivery). A duplicate that then finds its
+ * inbox row settled has only queued behind the first delivery, as it would have anyway.
  */
-async function lockBeforeClaim(tx: Tx, event: StripeEvent): Promise<void> {
-  const object = event.data.object as Partial<StripeCheckoutSession>;
-  const donationId = object.object === "checkout.session" ? object.metadata?.donationId : undefined;
-  if (!donationId) return;
-  if (classifyStripeEvent(event.type, object.payment_status) === "recordPayment") await lockDonationAndCase(tx, donationId);
-  else await lockDonation(tx, { id: donationId });
-}
-
-async function processEvent(tx: Tx, event: StripeEvent, now: Date): Promise<EventOutcome> {
-  const object = event.data.object as { object?: string; payment_status?: string | null };
-  const action: StripeEventAction = classifyStripeEvent(event.type, object.payment_status);
-  switch (action) {
-    case "ignore":
-      return { eventStatus: "IGNORED" };
-    case "recordRefund":
-      return recordCardRefund(tx, event.data.object as StripeCharge, now);
-    case "awaitAsyncPayment":
-    case "recordPayment":
-    case "markFailed":
-    case "markExpired":
-      return processSessionEvent(tx, action, event.data.object as StripeCheckoutSession, now);
-  }
-}
-
-async function processSessionEvent(tx: Tx, action: Exclude<StripeEventAction, "ignore" | "recordRefund">, session: StripeCheckoutSession, now: Date): Promise<EventOutcome> {
+async function lockSessionRows(tx: Tx, action: StripeEventAction, event: StripeEvent): Promise<SessionLocks> {
+  if (!isSessionAction(action)) return null;
+  const session = event.data.object as StripeCheckoutSession;
   const donationId = session.metadata?.donationId ?? null;
-  // A payment to record locks the gift's case next anyway: one statement takes both locks, in order.
-  const locked = donationId && action === "recordPayment" ? await lockDonationAndCase(tx, donationId) : null;
-  const donation: LockedDonation | null = locked ? locked.donation : donationId ? await lockDonation(tx, { id: donationId }) : await lockDonation(tx, { sessionId: session.id });
+  if (donationId && action === "recordPayment") {
+    const locked = await lockDonationAndCase(tx, donationId);
+    return { donation: locked?.donation ?? null, lockedCase: locked?.lockedCase };
+  }
+  return { donation: donationId ? await lockDonation(tx, { id: donationId }) : await lockDonation(tx, { sessionId: session.id }) };
+}
+
+async function processEvent(tx: Tx, event: StripeEvent, action: StripeEventAction, locks: SessionLocks, now: Date): Promise<EventOutcome> {
+  if (action === "ignore") return { eventStatus: "IGNORED" };
+  if (action === "recordRefund") return recordCardRefund(tx, event.data.object as StripeCharge, now);
+  return processSessionEvent(tx, action, event.data.object as StripeCheckoutSession, locks!, now); // lockSessionRows locks for every session action
+}
+
+async function processSessionEvent(tx: Tx, action: SessionAction, session: StripeCheckoutSession, locks: NonNullable<SessionLocks>, now: Date): Promise<EventOutcome> {
+  const donationId = session.metadata?.donationId ?? null;
+  const { donation } = locks;
   if (!donation) return donationId ? { eventStatus: "HELD", note: "unknownDonation" } : { eventStatus: "IGNORED", note: "notOurSession" };
 
   const paid = paidFactsOf(session);
@@ -144,7 +142,7 @@ async function processSessionEvent(tx: Tx, action: Exclude<StripeEventAction, "i
       // Paid by a delayed method: async_payment_succeeded or _failed follows. Nothing to record yet.
       return { eventStatus: "PROCESSED", note: "awaitingAsyncPayment" };
     case "recordPayment":
-      return recordCardPayment(tx, donation, paid, now, locked?.lockedCase);
+      return recordCardPayment(tx, donation, paid, now, locks.lockedCase);
     case "markFailed":
     case "markExpired": {
       const to = decideUnpaidEnd(donation, action);
